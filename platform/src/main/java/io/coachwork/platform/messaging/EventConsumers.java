@@ -1,0 +1,115 @@
+package io.coachwork.platform.messaging;
+
+import io.coachwork.contracts.CloudEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.kafka.receiver.KafkaReceiver;
+import reactor.kafka.receiver.ReceiverRecord;
+import reactor.util.retry.Retry;
+
+/**
+ * Runs every {@link EventHandler}: records of one partition are applied in order, each in one
+ * transaction with its inbox row, retried with backoff, then dead-lettered. The offset is
+ * acknowledged only after the transaction commits, so a crash in between means redelivery, which
+ * the inbox turns into a no-op.
+ */
+public class EventConsumers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
+
+    private final List<EventHandler> handlers;
+    private final KafkaClients clients;
+    private final Inbox inbox;
+    private final DeadLetters deadLetters;
+    private final TransactionalOperator tx;
+    private final EventCodec codec;
+    private final MessagingProperties properties;
+    private final List<Disposable> running = new ArrayList<>();
+
+    public EventConsumers(List<EventHandler> handlers, KafkaClients clients, Inbox inbox, DeadLetters deadLetters,
+                          TransactionalOperator tx, EventCodec codec, MessagingProperties properties) {
+        this.handlers = handlers;
+        this.clients = clients;
+        this.inbox = inbox;
+        this.deadLetters = deadLetters;
+        this.tx = tx;
+        this.codec = codec;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        for (EventHandler handler : handlers) {
+            running.add(consume(handler).subscribe());
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running.forEach(Disposable::dispose);
+        running.clear();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return !running.isEmpty();
+    }
+
+    private Mono<Void> consume(EventHandler handler) {
+        return KafkaReceiver.create(clients.receiverOptions(handler.name(), handler.topics()))
+                .receive()
+                .groupBy(record -> record.receiverOffset().topicPartition())
+                .flatMap(partition -> partition.concatMap(record -> process(handler, record)), Integer.MAX_VALUE)
+                .doOnError(e -> log.warn("consumer {} stopped: {}; resubscribing", handler.name(), e.toString()))
+                // A broker or database outage must not end consumption for good; uncommitted records come again.
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
+                .then();
+    }
+
+    private Mono<Void> process(EventHandler handler, ReceiverRecord<String, byte[]> record) {
+        return handle(handler, record).then(Mono.fromRunnable(() -> record.receiverOffset().acknowledge()));
+    }
+
+    private Mono<Void> handle(EventHandler handler, ReceiverRecord<String, byte[]> record) {
+        String payload = new String(record.value() == null ? new byte[0] : record.value(), StandardCharsets.UTF_8);
+        CloudEvent event;
+        try {
+            event = codec.read(record.value());
+        } catch (RuntimeException malformed) {
+            return deadLetter(handler, record, null, payload, malformed, 1);
+        }
+        int maxAttempts = properties.maxAttempts();
+        return apply(handler, event)
+                .retryWhen(Retry.backoff(maxAttempts - 1L, properties.initialBackoff())
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .onErrorResume(e -> deadLetter(handler, record, event, payload, e, maxAttempts));
+    }
+
+    /** Applies one event exactly once for this handler: the inbox row and the effect commit together. */
+    Mono<Void> apply(EventHandler handler, CloudEvent event) {
+        return tx.transactional(inbox.markProcessed(handler.name(), event.id(), event.type())
+                        .flatMap(first -> first ? handler.handle(event).thenReturn(true) : Mono.just(false)))
+                .doOnNext(applied -> {
+                    if (!applied) {
+                        log.debug("{} skipped duplicate event {}", handler.name(), event.id());
+                    }
+                })
+                .then();
+    }
+
+    private Mono<Void> deadLetter(EventHandler handler, ReceiverRecord<String, byte[]> record, CloudEvent event,
+                                  String payload, Throwable error, int attempts) {
+        log.error("{} dead-lettered {}-{}@{}: {}", handler.name(), record.topic(), record.partition(),
+                record.offset(), error.toString());
+        return deadLetters.record(handler.name(), record.topic(), record.partition(), record.offset(), record.key(),
+                event == null ? null : event.id(), event == null ? null : event.type(), payload, error, attempts);
+    }
+}

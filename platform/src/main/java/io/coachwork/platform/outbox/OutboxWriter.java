@@ -1,0 +1,71 @@
+package io.coachwork.platform.outbox;
+
+import io.coachwork.contracts.CloudEvent;
+import io.coachwork.platform.messaging.EventCodec;
+import io.coachwork.platform.web.CorrelationIdFilter;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Mono;
+
+/**
+ * Appends CloudEvents to the outbox. Call it inside the caller's {@code TransactionalOperator}
+ * so the event commits with the state change it announces; the relay publishes it afterwards.
+ */
+public class OutboxWriter {
+
+    private final DatabaseClient db;
+    private final EventCodec codec;
+    private final Clock clock;
+    private final String source;
+    private final ObjectProvider<Tracer> tracer;
+
+    public OutboxWriter(DatabaseClient db, EventCodec codec, Clock clock, String applicationName,
+                        ObjectProvider<Tracer> tracer) {
+        this.db = db;
+        this.codec = codec;
+        this.clock = clock;
+        this.source = "/coachwork/" + applicationName;
+        this.tracer = tracer;
+    }
+
+    /** Appends an event about {@code aggregateId} (also the Kafka key, so one aggregate stays ordered). */
+    public Mono<CloudEvent> append(String topic, String aggregateId, String type, Object data) {
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type,
+                aggregateId, clock.instant().truncatedTo(ChronoUnit.MILLIS), CloudEvent.DATA_CONTENT_TYPE,
+                codec.toTree(data));
+        return appendRaw(topic, aggregateId, type, codec.write(event)).thenReturn(event);
+    }
+
+    /** Appends an already-serialised record (dead letters and replays keep their original bytes). */
+    public Mono<Void> appendRaw(String topic, String key, String type, String payload) {
+        return Mono.deferContextual(ctx -> db.sql("INSERT INTO outbox_event (id, topic, message_key, event_type, payload, "
+                        + "traceparent, correlation_id, created_at) VALUES (:id, :topic, :key, :type, :payload, :trace, :corr, :at)")
+                .bind("id", UUID.randomUUID())
+                .bind("topic", topic)
+                .bind("key", key)
+                .bind("type", type)
+                .bind("payload", payload)
+                .bind("trace", Parameter.fromOrEmpty(traceparent(), String.class))
+                .bind("corr", Parameter.fromOrEmpty(ctx.<String>getOrEmpty(CorrelationIdFilter.CONTEXT_KEY).orElse(null),
+                        String.class))
+                .bind("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .fetch().rowsUpdated().then());
+    }
+
+    /** W3C trace context of the current span, so a consumer's work joins the producer's trace. */
+    private String traceparent() {
+        Tracer current = tracer.getIfAvailable();
+        Span span = current == null ? null : current.currentSpan();
+        if (span == null) {
+            return null;
+        }
+        return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-"
+                + (Boolean.TRUE.equals(span.context().sampled()) ? "01" : "00");
+    }
+}
