@@ -11,6 +11,7 @@ public final class EventTypes {
 
     public static final String SUBSCRIPTION_ACTIVATED = "coachwork.subscription.activated.v1";
     public static final String SUBSCRIPTION_CHANGED = "coachwork.subscription.changed.v1";
+    public static final String SUBSCRIPTION_RENEWED = "coachwork.subscription.renewed.v1";
     public static final String SUBSCRIPTION_EXPIRED = "coachwork.subscription.expired.v1";
 
     private EventTypes() {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * Payload of subscription.activated/changed/expired. {@code unlimitedCoaching} is what
+ * Payload of subscription.activated/changed/renewed/expired. {@code unlimitedCoaching} is what
  * wallet-service needs to skip hour reservations. Schema: contracts/subscription-event.schema.json.
  */
 public record SubscriptionEvent(Long subscriptionId, long tutorId, String tier, String previousTier, String status,

@@ -1,6 +1,10 @@
 package io.coachwork.platform.security;
 
+import io.coachwork.platform.jobs.CronSecretFilter;
 import io.coachwork.platform.web.ApiErrorWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,10 +102,12 @@ public class PlatformSecurityAutoConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(OPEN_PATHS).permitAll();
+                    exchanges.pathMatchers(CronSecretFilter.PATHS).permitAll();
                     rules.orderedStream().forEach(r -> r.configure(exchanges));
                     exchanges.anyExchange().authenticated();
                 })
                 .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenConverter(bearerTokensOutsideCronPaths())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
                         .authenticationEntryPoint((exchange, e) -> errors.write(exchange.getResponse(),
                                 HttpStatus.UNAUTHORIZED, unauthorizedMessage(exchange.getRequest().getHeaders().getFirst("Authorization"))))
@@ -113,6 +119,17 @@ public class PlatformSecurityAutoConfiguration {
                         .accessDeniedHandler((exchange, e) -> errors.write(exchange.getResponse(),
                                 HttpStatus.FORBIDDEN, "You do not have permission to perform this action")))
                 .build();
+    }
+
+    /** Cron paths carry the cron secret, not a JWT; {@link CronSecretFilter} checks them. */
+    private static ServerAuthenticationConverter bearerTokensOutsideCronPaths() {
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        return exchange -> CronSecretFilter.isCronPath(exchange) ? Mono.empty() : bearer.convert(exchange);
+    }
+
+    @Bean
+    CronSecretFilter cronSecretFilter(@Value("${coachwork.jobs.cron-secret:}") String secret, ApiErrorWriter errors) {
+        return new CronSecretFilter(secret, errors);
     }
 
     public static String unauthorizedMessage(String authorizationHeader) {

@@ -1,0 +1,83 @@
+package io.coachwork.subscription.plan;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class SubscriptionRepository {
+
+    private final DatabaseClient db;
+
+    public SubscriptionRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<TutorSubscription> findByTutor(long tutorId) {
+        return db.sql("SELECT * FROM tutor_subscription WHERE tutor_id = :t").bind("t", tutorId)
+                .map((row, meta) -> toSubscription(row)).one();
+    }
+
+    /** Locks the tutor's row for the rest of the transaction, so concurrent changes apply one after another. */
+    public Mono<TutorSubscription> lockByTutor(long tutorId) {
+        return db.sql("SELECT * FROM tutor_subscription WHERE tutor_id = :t FOR UPDATE").bind("t", tutorId)
+                .map((row, meta) -> toSubscription(row)).one();
+    }
+
+    /** Subscriptions whose period has ended, locked; other replicas skip them. Call inside a transaction. */
+    public Flux<TutorSubscription> claimEnded(Instant now, int limit) {
+        return db.sql("SELECT * FROM tutor_subscription WHERE end_date <= :now ORDER BY end_date LIMIT :n FOR UPDATE SKIP LOCKED")
+                .bind("now", utc(now)).bind("n", limit)
+                .map((row, meta) -> toSubscription(row)).all();
+    }
+
+    public Mono<TutorSubscription> save(TutorSubscription s, Instant now) {
+        if (s.id() == null) {
+            return db.sql("""
+                            INSERT INTO tutor_subscription (tutor_id, tutor_type, tier_code, status, start_date, end_date,
+                                                            auto_renew, created_at, updated_at)
+                            VALUES (:tutor, :type, :tier, :status, :start, :end, :renew, :now, :now) RETURNING id""")
+                    .bind("tutor", s.tutorId()).bind("type", s.tutorType()).bind("tier", s.tierCode())
+                    .bind("status", s.status()).bind("start", utc(s.startDate()))
+                    .bind("end", Parameter.fromOrEmpty(s.endDate() == null ? null : utc(s.endDate()), OffsetDateTime.class))
+                    .bind("renew", s.autoRenew()).bind("now", utc(now))
+                    .map((row, meta) -> row.get("id", Long.class)).one()
+                    .map(s::withId);
+        }
+        return db.sql("""
+                        UPDATE tutor_subscription SET tier_code = :tier, status = :status, start_date = :start,
+                          end_date = :end, auto_renew = :renew, updated_at = :now WHERE id = :id""")
+                .bind("id", s.id()).bind("tier", s.tierCode()).bind("status", s.status())
+                .bind("start", utc(s.startDate()))
+                .bind("end", Parameter.fromOrEmpty(s.endDate() == null ? null : utc(s.endDate()), OffsetDateTime.class))
+                .bind("renew", s.autoRenew()).bind("now", utc(now))
+                .fetch().rowsUpdated()
+                .thenReturn(s);
+    }
+
+    public Mono<Void> recordChange(long tutorId, String fromTier, String toTier, String reason, Instant at) {
+        return db.sql("INSERT INTO subscription_change (tutor_id, from_tier, to_tier, reason, changed_at) "
+                        + "VALUES (:t, :from, :to, :reason, :at)")
+                .bind("t", tutorId).bind("from", Parameter.fromOrEmpty(fromTier, String.class)).bind("to", toTier)
+                .bind("reason", reason).bind("at", utc(at))
+                .fetch().rowsUpdated().then();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static TutorSubscription toSubscription(Readable row) {
+        OffsetDateTime end = row.get("end_date", OffsetDateTime.class);
+        return new TutorSubscription(row.get("id", Long.class), row.get("tutor_id", Long.class),
+                row.get("tutor_type", String.class), row.get("tier_code", String.class), row.get("status", String.class),
+                row.get("start_date", OffsetDateTime.class).toInstant(), end == null ? null : end.toInstant(),
+                row.get("auto_renew", Boolean.class));
+    }
+}

@@ -1,0 +1,43 @@
+package io.coachwork.subscription.plan;
+
+import io.coachwork.subscription.tier.Money;
+import io.coachwork.subscription.tier.Tier;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Response bodies of seed 000's subscription endpoints, field for field. */
+public final class SubscriptionViews {
+
+    private SubscriptionViews() {
+    }
+
+    /** {@code GET /api/marketplace/tutor/subscription}. */
+    public record Current(Long id, String subscriptionTier, String tierName, String status, Instant startDate,
+                          Instant endDate, boolean autoRenew, Integer coursesLimit, Integer communitiesLimit,
+                          Integer digitalDownloadsLimit, Integer membershipsLimit, boolean unlimitedCoaching,
+                          BigDecimal commissionRate, String name, BigDecimal price) {
+
+        static Current of(TutorSubscription s, Tier tier, String currency) {
+            return new Current(s == null ? null : s.id(), tier.code(), tier.name(),
+                    s == null ? TutorSubscription.ACTIVE : s.status(), s == null ? null : s.startDate(),
+                    s == null ? null : s.endDate(), s != null && s.autoRenew(), tier.limits().courses(),
+                    tier.limits().communities(), tier.limits().digitalDownloads(), tier.limits().memberships(),
+                    tier.unlimitedCoaching(), Money.rate(tier.commissionRate()), tier.name(),
+                    tier.priceMinor(currency).map(Money::major).orElse(null));
+        }
+    }
+
+    /** {@code POST /api/marketplace/tutor/subscription}. */
+    public record Updated(Long id, long tutorId, String tutorType, String subscriptionTier, String status,
+                          Instant startDate, Instant endDate, boolean autoRenew, Integer coursesLimit,
+                          Integer communitiesLimit, Integer digitalDownloadsLimit, Integer membershipsLimit,
+                          boolean unlimitedCoaching, BigDecimal commissionRate) {
+
+        static Updated of(TutorSubscription s, Tier tier) {
+            return new Updated(s.id(), s.tutorId(), s.tutorType(), tier.code(), s.status(), s.startDate(), s.endDate(),
+                    s.autoRenew(), tier.limits().courses(), tier.limits().communities(),
+                    tier.limits().digitalDownloads(), tier.limits().memberships(), tier.unlimitedCoaching(),
+                    Money.rate(tier.commissionRate()));
+        }
+    }
+}
