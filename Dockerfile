@@ -10,7 +10,7 @@ COPY . .
 # -am builds the shared platform module the service depends on.
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -q -B -pl "${SERVICE}" -am -DskipTests package \
- && cp "${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT.jar" /app.jar
+ && cp "${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT-exec.jar" /app.jar
 
 FROM eclipse-temurin:17-jre
 ARG SERVICE
