@@ -14,6 +14,33 @@ public final class EventTypes {
     public static final String SUBSCRIPTION_RENEWED = "coachwork.subscription.renewed.v1";
     public static final String SUBSCRIPTION_EXPIRED = "coachwork.subscription.expired.v1";
 
+    // Saga commands to wallet-service and their replies (data: io.coachwork.contracts.wallet.WalletCommands / WalletReplies).
+    public static final String RESERVE_HOURS = "coachwork.wallet.command.reserve_hours.v1";
+    public static final String SETTLE_HOURS = "coachwork.wallet.command.settle_hours.v1";
+    public static final String RELEASE_HOURS = "coachwork.wallet.command.release_hours.v1";
+    public static final String CHARGE_SUBSCRIPTION = "coachwork.wallet.command.charge_subscription.v1";
+    public static final String HOURS_RESERVED = "coachwork.wallet.reply.hours_reserved.v1";
+    public static final String HOURS_RESERVATION_REFUSED = "coachwork.wallet.reply.hours_reservation_refused.v1";
+    public static final String HOURS_SETTLED = "coachwork.wallet.reply.hours_settled.v1";
+    public static final String HOURS_RELEASED = "coachwork.wallet.reply.hours_released.v1";
+    public static final String SUBSCRIPTION_CHARGED = "coachwork.wallet.reply.subscription_charged.v1";
+    public static final String SUBSCRIPTION_CHARGE_REFUSED = "coachwork.wallet.reply.subscription_charge_refused.v1";
+
+    // Wallet facts (data: io.coachwork.contracts.wallet.WalletEvents).
+    public static final String WALLET_CREDITED = "coachwork.wallet.credited.v1";
+    public static final String WALLET_DEBITED = "coachwork.wallet.debited.v1";
+    public static final String HOURS_PURCHASED = "coachwork.wallet.hours.purchased.v1";
+    public static final String HOURS_BALANCE_LOW = "coachwork.wallet.hours.balance_low.v1";
+
+    // Coaching sessions (data: io.coachwork.contracts.coaching.CoachingSessionEvent and friends).
+    public static final String COACHING_SESSION_CREATED = "coachwork.coaching.session.created.v1";
+    public static final String COACHING_SESSION_STUDENTS_INVITED = "coachwork.coaching.session.students_invited.v1";
+    public static final String COACHING_SESSION_STARTED = "coachwork.coaching.session.started.v1";
+    public static final String COACHING_SESSION_TIME_WARNING = "coachwork.coaching.session.time_warning.v1";
+    public static final String COACHING_SESSION_ENDED = "coachwork.coaching.session.ended.v1";
+    public static final String COACHING_SESSION_CANCELLED = "coachwork.coaching.session.cancelled.v1";
+    public static final String COACHING_SETTINGS_UPDATED = "coachwork.coaching.settings.updated.v1";
+
     private EventTypes() {
     }
 }

@@ -10,6 +10,19 @@ public final class Topics {
     /** Tutor subscriptions: activated, changed, expired. */
     public static final String SUBSCRIPTIONS = "coachwork.subscriptions";
 
+    /** Commands to wallet-service from saga orchestrators (key = tutor id, so one tutor's holds apply in order). */
+    public static final String WALLET_COMMANDS = "coachwork.wallet.commands";
+    /** Replies to session-service's coaching-session sagas. */
+    public static final String SESSION_SAGA_REPLIES = "coachwork.session.saga-replies";
+    /** Replies to subscription-service's paid-tier sagas. */
+    public static final String SUBSCRIPTION_SAGA_REPLIES = "coachwork.subscription.saga-replies";
+    /** Wallet facts for partners and notifications: credits, debits, hour purchases, holds. Key = tutor id. */
+    public static final String WALLET_EVENTS = "coachwork.wallet.events";
+    /** Coaching sessions: created, invited, started, warnings, ended, cancelled. Key = session id. */
+    public static final String COACHING_SESSIONS = "coachwork.coaching.sessions";
+    /** Admin coaching settings (price per hour and currency reach wallet-service this way). Key = "settings". */
+    public static final String COACHING_SETTINGS = "coachwork.coaching.settings";
+
     /** Dead letters of a topic go to {@code <topic>.dlt}. */
     public static String deadLetter(String topic) {
         return topic + ".dlt";
