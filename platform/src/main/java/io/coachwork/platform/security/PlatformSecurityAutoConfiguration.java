@@ -2,21 +2,21 @@ package io.coachwork.platform.security;
 
 import io.coachwork.platform.jobs.CronSecretFilter;
 import io.coachwork.platform.web.ApiErrorWriter;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
-import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -32,9 +32,14 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.util.StringUtils;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,6 +54,8 @@ public class PlatformSecurityAutoConfiguration {
 
     public static final String[] OPEN_PATHS = {"/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+    public static final String FORBIDDEN_MESSAGE = "You do not have permission to perform this action";
+    private static final String WEBSOCKET_PREFIX = "/ws/";
 
     @Bean
     @ConditionalOnMissingBean
@@ -83,16 +90,24 @@ public class PlatformSecurityAutoConfiguration {
         return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "sub must be a numeric user id", null));
     }
 
-    static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesConverter() {
-        return jwt -> Mono.just(new JwtAuthenticationToken(jwt,
-                CurrentUser.roles(jwt).stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList(),
-                jwt.getSubject()));
-    }
-
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
     SecurityWebFilterChain platformSecurityChain(ServerHttpSecurity http, ObjectProvider<AuthorizationRules> rules,
                                                  ApiErrorWriter errors) {
+        return configure(http, rules, errors, bearerTokens(false)).build();
+    }
+
+    /**
+     * The chain every service uses, open for additions (the gateway adds CORS and WebSocket tokens):
+     * stateless, open paths, cron paths left to {@link CronSecretFilter}, the service's rules, then
+     * "authenticated"; 401/403 in the envelope.
+     */
+    public static ServerHttpSecurity configure(ServerHttpSecurity http, ObjectProvider<AuthorizationRules> rules,
+                                               ApiErrorWriter errors, ServerAuthenticationConverter bearerTokens) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> errors.write(exchange.getResponse(),
+                HttpStatus.UNAUTHORIZED, unauthorizedMessage(presentedToken(exchange)));
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> errors.write(exchange.getResponse(),
+                HttpStatus.FORBIDDEN, FORBIDDEN_MESSAGE);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -107,33 +122,54 @@ public class PlatformSecurityAutoConfiguration {
                     exchanges.anyExchange().authenticated();
                 })
                 .oauth2ResourceServer(oauth -> oauth
-                        .bearerTokenConverter(bearerTokensOutsideCronPaths())
+                        .bearerTokenConverter(bearerTokens)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
-                        .authenticationEntryPoint((exchange, e) -> errors.write(exchange.getResponse(),
-                                HttpStatus.UNAUTHORIZED, unauthorizedMessage(exchange.getRequest().getHeaders().getFirst("Authorization"))))
-                        .accessDeniedHandler((exchange, e) -> errors.write(exchange.getResponse(),
-                                HttpStatus.FORBIDDEN, "You do not have permission to perform this action")))
-                .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((exchange, e) -> errors.write(exchange.getResponse(),
-                                HttpStatus.UNAUTHORIZED, unauthorizedMessage(exchange.getRequest().getHeaders().getFirst("Authorization"))))
-                        .accessDeniedHandler((exchange, e) -> errors.write(exchange.getResponse(),
-                                HttpStatus.FORBIDDEN, "You do not have permission to perform this action")))
-                .build();
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
     }
 
-    /** Cron paths carry the cron secret, not a JWT; {@link CronSecretFilter} checks them. */
-    private static ServerAuthenticationConverter bearerTokensOutsideCronPaths() {
-        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
-        return exchange -> CronSecretFilter.isCronPath(exchange) ? Mono.empty() : bearer.convert(exchange);
+    /** The {@code roles} claim as {@code ROLE_<role>} authorities, the subject as the name. */
+    public static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesConverter() {
+        return jwt -> Mono.just(new JwtAuthenticationToken(jwt,
+                CurrentUser.roles(jwt).stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList(),
+                jwt.getSubject()));
     }
 
+    /**
+     * Bearer tokens from the Authorization header; none on cron paths, whose bearer is the cron
+     * secret. With {@code queryOnWebSockets}, {@code /ws/**} also takes {@code ?access_token=}:
+     * browsers cannot set headers on a WebSocket handshake.
+     */
+    public static ServerAuthenticationConverter bearerTokens(boolean queryOnWebSockets) {
+        ServerBearerTokenAuthenticationConverter header = new ServerBearerTokenAuthenticationConverter();
+        ServerBearerTokenAuthenticationConverter headerOrQuery = new ServerBearerTokenAuthenticationConverter();
+        headerOrQuery.setAllowUriQueryParameter(true);
+        return exchange -> CronSecretFilter.isCronPath(exchange) ? Mono.empty()
+                : queryOnWebSockets && isWebSocketPath(exchange) ? headerOrQuery.convert(exchange)
+                : header.convert(exchange);
+    }
+
+    private static boolean isWebSocketPath(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().pathWithinApplication().value().startsWith(WEBSOCKET_PREFIX);
+    }
+
+    /** What the caller presented, so "no token" and "bad token" get different 401 messages. */
+    private static String presentedToken(ServerWebExchange exchange) {
+        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return header != null || !isWebSocketPath(exchange) ? header
+                : exchange.getRequest().getQueryParams().getFirst("access_token");
+    }
+
+    /** Services verify the cron secret; the gateway turns this off and passes cron calls through. */
     @Bean
+    @ConditionalOnProperty(name = "coachwork.jobs.verify-cron-secret", matchIfMissing = true)
     CronSecretFilter cronSecretFilter(@Value("${coachwork.jobs.cron-secret:}") String secret, ApiErrorWriter errors) {
         return new CronSecretFilter(secret, errors);
     }
 
-    public static String unauthorizedMessage(String authorizationHeader) {
-        return authorizationHeader == null ? "Authentication required: send Authorization: Bearer <token>"
+    public static String unauthorizedMessage(String presentedToken) {
+        return presentedToken == null ? "Authentication required: send Authorization: Bearer <token>"
                 : "Invalid or expired token";
     }
 }

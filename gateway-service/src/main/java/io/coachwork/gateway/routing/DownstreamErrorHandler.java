@@ -1,0 +1,87 @@
+package io.coachwork.gateway.routing;
+
+import io.coachwork.platform.web.ApiErrorWriter;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+
+/**
+ * Names the service when a proxied call fails for want of it: 503 "wallet-service is unavailable"
+ * when it cannot be reached (refused, unknown host, connect timeout, connection dropped before an
+ * answer), 504 when it does not answer within the response timeout. Runs before the platform's
+ * {@code ApiErrorHandler} (order -2), which handles everything else.
+ */
+public class DownstreamErrorHandler implements WebExceptionHandler, Ordered {
+
+    /** Route metadata key holding the downstream service's name. */
+    public static final String SERVICE_METADATA = "service";
+    private static final Logger log = LoggerFactory.getLogger(DownstreamErrorHandler.class);
+
+    private final ApiErrorWriter errors;
+
+    public DownstreamErrorHandler(ApiErrorWriter errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    public int getOrder() {
+        return -3;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (route == null) {
+            return Mono.error(ex);
+        }
+        String service = String.valueOf(route.getMetadata().getOrDefault(SERVICE_METADATA, route.getId()));
+        if (isTimeout(ex)) {
+            log.warn("{} {}: {} did not answer in time", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), service);
+            return errors.write(exchange.getResponse(), HttpStatus.GATEWAY_TIMEOUT,
+                    service + " did not respond in time. Please retry shortly.");
+        }
+        if (isUnreachable(ex)) {
+            log.warn("{} {}: {} is unavailable ({})", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), service, ex.toString());
+            return errors.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE,
+                    service + " is unavailable. Please retry shortly.");
+        }
+        return Mono.error(ex);
+    }
+
+    private static boolean isTimeout(Throwable ex) {
+        return ex instanceof ResponseStatusException rse && rse.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()
+                || hasCause(ex, TimeoutException.class)
+                || hasCause(ex, org.springframework.cloud.gateway.support.TimeoutException.class);
+    }
+
+    private static boolean isUnreachable(Throwable ex) {
+        // Netty's ConnectTimeoutException is a ConnectException too.
+        return hasCause(ex, ConnectException.class) || hasCause(ex, UnknownHostException.class)
+                || hasCause(ex, NoRouteToHostException.class) || hasCause(ex, PrematureCloseException.class)
+                || hasCause(ex, ClosedChannelException.class);
+    }
+
+    private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
