@@ -10,6 +10,8 @@ public record PlanChange(TutorSubscription next, Kind kind, String previousTier)
         CHANGED,
         /** A paid period ended and the next one began. */
         RENEWED,
+        /** The renewal charge was refused: the subscription stays on its tier, past due, within the grace period. */
+        PAST_DUE,
         /** A paid period ended without renewal; the tutor is back on the free tier. */
         EXPIRED,
         /** Nothing to store. */

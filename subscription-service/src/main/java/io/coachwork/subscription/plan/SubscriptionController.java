@@ -7,6 +7,8 @@ import io.coachwork.subscription.usage.LimitsView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,13 +42,22 @@ public class SubscriptionController {
                 .map(s -> ApiResponse.ok(SubscriptionViews.Current.of(s.subscription(), s.tier(), displayCurrency)));
     }
 
+    /** 200 once the change is made (paid tiers after the wallet is charged); 202 while the charge is pending. */
     @PostMapping
-    public Mono<ApiResponse<SubscriptionViews.Updated>> subscribe(@Valid @RequestBody SubscribeRequest request,
-                                                                  CurrentUser tutor) {
+    public Mono<ResponseEntity<ApiResponse<?>>> subscribe(@Valid @RequestBody SubscribeRequest request,
+                                                          CurrentUser tutor) {
         return subscriptions.subscribe(tutor.id(), tutor.tutorType(), request.subscriptionTier().trim().toLowerCase(),
                         request.autoRenew())
-                .map(s -> ApiResponse.ok("Subscription updated successfully",
-                        SubscriptionViews.Updated.of(s.subscription(), s.tier())));
+                .map(outcome -> outcome instanceof SubscriptionService.Done done
+                        ? ResponseEntity.ok(ApiResponse.ok("Subscription updated successfully",
+                        SubscriptionViews.Updated.of(done.subscribed().subscription(), done.subscribed().tier())))
+                        : pending((SubscriptionService.Pending) outcome));
+    }
+
+    private static ResponseEntity<ApiResponse<?>> pending(SubscriptionService.Pending pending) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.ok(
+                "Subscription change is pending: your wallet is being charged",
+                new SubscriptionViews.PendingChange(pending.sagaId().toString(), pending.tier().code(), "pending")));
     }
 
     @GetMapping("/limits")

@@ -30,9 +30,15 @@ public class SubscriptionRepository {
                 .map((row, meta) -> toSubscription(row)).one();
     }
 
-    /** Subscriptions whose period has ended, locked; other replicas skip them. Call inside a transaction. */
+    /**
+     * Subscriptions whose period has ended and that have no charge in flight, locked; other replicas
+     * skip them. Call inside a transaction.
+     */
     public Flux<TutorSubscription> claimEnded(Instant now, int limit) {
-        return db.sql("SELECT * FROM tutor_subscription WHERE end_date <= :now ORDER BY end_date LIMIT :n FOR UPDATE SKIP LOCKED")
+        return db.sql("""
+                        SELECT * FROM tutor_subscription s WHERE end_date <= :now
+                          AND NOT EXISTS (SELECT 1 FROM charge_saga g WHERE g.tutor_id = s.tutor_id AND g.state = 'charging')
+                        ORDER BY end_date LIMIT :n FOR UPDATE OF s SKIP LOCKED""")
                 .bind("now", utc(now)).bind("n", limit)
                 .map((row, meta) -> toSubscription(row)).all();
     }
@@ -41,22 +47,23 @@ public class SubscriptionRepository {
         if (s.id() == null) {
             return db.sql("""
                             INSERT INTO tutor_subscription (tutor_id, tutor_type, tier_code, status, start_date, end_date,
-                                                            auto_renew, created_at, updated_at)
-                            VALUES (:tutor, :type, :tier, :status, :start, :end, :renew, :now, :now) RETURNING id""")
+                                                            auto_renew, past_due_since, created_at, updated_at)
+                            VALUES (:tutor, :type, :tier, :status, :start, :end, :renew, :pastDue, :now, :now) RETURNING id""")
                     .bind("tutor", s.tutorId()).bind("type", s.tutorType()).bind("tier", s.tierCode())
                     .bind("status", s.status()).bind("start", utc(s.startDate()))
-                    .bind("end", Parameter.fromOrEmpty(s.endDate() == null ? null : utc(s.endDate()), OffsetDateTime.class))
-                    .bind("renew", s.autoRenew()).bind("now", utc(now))
+                    .bind("end", nullableTime(s.endDate()))
+                    .bind("renew", s.autoRenew()).bind("pastDue", nullableTime(s.pastDueSince())).bind("now", utc(now))
                     .map((row, meta) -> row.get("id", Long.class)).one()
                     .map(s::withId);
         }
         return db.sql("""
                         UPDATE tutor_subscription SET tier_code = :tier, status = :status, start_date = :start,
-                          end_date = :end, auto_renew = :renew, updated_at = :now WHERE id = :id""")
+                          end_date = :end, auto_renew = :renew, past_due_since = :pastDue, updated_at = :now
+                        WHERE id = :id""")
                 .bind("id", s.id()).bind("tier", s.tierCode()).bind("status", s.status())
                 .bind("start", utc(s.startDate()))
-                .bind("end", Parameter.fromOrEmpty(s.endDate() == null ? null : utc(s.endDate()), OffsetDateTime.class))
-                .bind("renew", s.autoRenew()).bind("now", utc(now))
+                .bind("end", nullableTime(s.endDate()))
+                .bind("renew", s.autoRenew()).bind("pastDue", nullableTime(s.pastDueSince())).bind("now", utc(now))
                 .fetch().rowsUpdated()
                 .thenReturn(s);
     }
@@ -69,15 +76,22 @@ public class SubscriptionRepository {
                 .fetch().rowsUpdated().then();
     }
 
+    private static Parameter nullableTime(Instant instant) {
+        return Parameter.fromOrEmpty(instant == null ? null : utc(instant), OffsetDateTime.class);
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static TutorSubscription toSubscription(Readable row) {
-        OffsetDateTime end = row.get("end_date", OffsetDateTime.class);
         return new TutorSubscription(row.get("id", Long.class), row.get("tutor_id", Long.class),
                 row.get("tutor_type", String.class), row.get("tier_code", String.class), row.get("status", String.class),
-                row.get("start_date", OffsetDateTime.class).toInstant(), end == null ? null : end.toInstant(),
-                row.get("auto_renew", Boolean.class));
+                row.get("start_date", OffsetDateTime.class).toInstant(), instant(row.get("end_date", OffsetDateTime.class)),
+                row.get("auto_renew", Boolean.class), instant(row.get("past_due_since", OffsetDateTime.class)));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }

@@ -16,11 +16,20 @@ import java.util.Map;
  *       remove (we refuse rather than defer to period end: the tutor sees at once what to fix,
  *       and nothing is ever silently over its limit).</li>
  *   <li>Choosing the tier one already has changes nothing but the auto-renew choice.</li>
- *   <li>A period that ended renews when auto-renew is on and the tier is still offered,
- *       otherwise the tutor returns to the free tier.</li>
+ *   <li>Moving to a paid tier (from free or another paid tier) is charged the new tier's full
+ *       price and starts a new period; there is no proration.</li>
+ *   <li>A period that ended renews when auto-renew is on and the tier is still offered (charged
+ *       again when it has a price); a refused renewal charge leaves the subscription
+ *       {@code past_due} and is retried until the grace period ends, then the tutor returns to
+ *       the free tier.</li>
  * </ul>
  */
 public final class SubscriptionRules {
+
+    /** What the renewal job does with one subscription. */
+    public enum RenewalAction {
+        NOT_DUE, RENEW, CHARGE, EXPIRE
+    }
 
     private SubscriptionRules() {
     }
@@ -34,37 +43,66 @@ public final class SubscriptionRules {
                 return new PlanChange(current, PlanChange.Kind.UNCHANGED, currentTier);
             }
             return new PlanChange(new TutorSubscription(current.id(), tutorId, current.tutorType(), currentTier,
-                    current.status(), current.startDate(), current.endDate(), renew), PlanChange.Kind.CHANGED, currentTier);
+                    current.status(), current.startDate(), current.endDate(), renew, null),
+                    PlanChange.Kind.CHANGED, currentTier);
         }
         refuseIfOverLimits(target, usage);
         Instant end = target.recurring() ? now.plus(Duration.ofDays(target.billingPeriodDays())) : null;
         String type = current != null ? current.tutorType() : tutorType == null ? TutorSubscription.DEFAULT_TUTOR_TYPE : tutorType;
         TutorSubscription next = new TutorSubscription(current == null ? null : current.id(), tutorId, type,
-                target.code(), TutorSubscription.ACTIVE, now, end, renew);
+                target.code(), TutorSubscription.ACTIVE, now, end, renew, null);
         boolean wasPaid = current != null && !Tier.FREE.equals(currentTier);
-        PlanChange.Kind kind = current == null || (!wasPaid && target.recurring())
+        boolean lapsed = current != null && !TutorSubscription.ACTIVE.equals(current.status());
+        PlanChange.Kind kind = current == null || lapsed || (!wasPaid && target.recurring())
                 ? PlanChange.Kind.ACTIVATED : PlanChange.Kind.CHANGED;
         return new PlanChange(next, kind, current == null ? null : currentTier);
     }
 
-    /** Renews or expires a subscription whose period has ended; {@code UNCHANGED} when it has not. */
-    public static PlanChange renewOrExpire(TutorSubscription current, Tier tier, Instant now) {
+    /** Whether a change starts a new paid period, to be charged before it is applied. */
+    public static boolean startsPaidPeriod(PlanChange change) {
+        return change.next().endDate() != null
+                && (change.kind() == PlanChange.Kind.ACTIVATED
+                || (change.kind() == PlanChange.Kind.CHANGED && !change.next().tierCode().equals(change.previousTier())));
+    }
+
+    public static RenewalAction renewal(TutorSubscription current, Tier tier, long priceMinor, Duration grace,
+                                        Instant now) {
         if (current.endDate() == null || current.endDate().isAfter(now)) {
-            return new PlanChange(current, PlanChange.Kind.UNCHANGED, current.tierCode());
+            return RenewalAction.NOT_DUE;
         }
-        if (current.autoRenew() && tier.active() && tier.recurring()) {
-            Duration period = Duration.ofDays(tier.billingPeriodDays());
-            Instant start = current.endDate();
-            // A service that was down for longer than a period catches up to the period containing now.
-            while (!start.plus(period).isAfter(now)) {
-                start = start.plus(period);
-            }
-            return new PlanChange(new TutorSubscription(current.id(), current.tutorId(), current.tutorType(),
-                    current.tierCode(), TutorSubscription.ACTIVE, start, start.plus(period), true),
-                    PlanChange.Kind.RENEWED, current.tierCode());
+        if (!current.autoRenew() || !tier.active() || !tier.recurring()) {
+            return RenewalAction.EXPIRE;
         }
+        if (current.pastDueSince() != null && !current.pastDueSince().plus(grace).isAfter(now)) {
+            return RenewalAction.EXPIRE;
+        }
+        return priceMinor == 0 ? RenewalAction.RENEW : RenewalAction.CHARGE;
+    }
+
+    /** The next period, counted from the end of the last one (missed periods are skipped, never charged). */
+    public static PlanChange renewed(TutorSubscription current, Tier tier, Instant now) {
+        Duration period = Duration.ofDays(tier.billingPeriodDays());
+        Instant start = current.endDate();
+        while (!start.plus(period).isAfter(now)) {
+            start = start.plus(period);
+        }
+        return new PlanChange(new TutorSubscription(current.id(), current.tutorId(), current.tutorType(),
+                current.tierCode(), TutorSubscription.ACTIVE, start, start.plus(period), true, null),
+                PlanChange.Kind.RENEWED, current.tierCode());
+    }
+
+    /** Back to the free tier, which never ends. */
+    public static PlanChange expired(TutorSubscription current, Instant now) {
         return new PlanChange(new TutorSubscription(current.id(), current.tutorId(), current.tutorType(), Tier.FREE,
-                TutorSubscription.ACTIVE, now, null, false), PlanChange.Kind.EXPIRED, current.tierCode());
+                TutorSubscription.ACTIVE, now, null, false, null), PlanChange.Kind.EXPIRED, current.tierCode());
+    }
+
+    /** A refused renewal charge: past due since the first refusal. */
+    public static PlanChange pastDue(TutorSubscription current, Instant now) {
+        Instant since = current.pastDueSince() != null ? current.pastDueSince() : now;
+        return new PlanChange(new TutorSubscription(current.id(), current.tutorId(), current.tutorType(),
+                current.tierCode(), TutorSubscription.PAST_DUE, current.startDate(), current.endDate(),
+                current.autoRenew(), since), PlanChange.Kind.PAST_DUE, current.tierCode());
     }
 
     private static void refuseIfOverLimits(Tier target, Map<ResourceKind, Long> usage) {

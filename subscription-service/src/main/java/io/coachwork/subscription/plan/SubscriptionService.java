@@ -1,25 +1,25 @@
 package io.coachwork.subscription.plan;
 
-import io.coachwork.contracts.EventTypes;
-import io.coachwork.contracts.Topics;
-import io.coachwork.contracts.subscription.SubscriptionEvent;
-import io.coachwork.platform.outbox.OutboxWriter;
 import io.coachwork.platform.web.ApiException;
-import io.coachwork.subscription.tier.Money;
+import io.coachwork.subscription.plan.PlanChanges.Subscribed;
 import io.coachwork.subscription.tier.Tier;
 import io.coachwork.subscription.tier.TierRepository;
 import io.coachwork.subscription.usage.UsageRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Tutors' subscriptions: reads, changes of plan, renewals and expiries. Every change is stored with
- * its audit row and its event in one transaction.
+ * Tutors' subscriptions: reads and changes of plan. A change that starts a paid period is charged
+ * to the wallet first (the {@link TierChargeSaga}); the request waits a few seconds for the
+ * wallet's answer and otherwise reports the change as pending.
  */
 @Service
 public class SubscriptionService {
@@ -27,18 +27,36 @@ public class SubscriptionService {
     private final SubscriptionRepository subscriptions;
     private final TierRepository tiers;
     private final UsageRepository usage;
-    private final OutboxWriter outbox;
+    private final PlanChanges changes;
+    private final TierChargeSaga charges;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final String chargeCurrency;
+    private final Duration sagaWait;
 
     public SubscriptionService(SubscriptionRepository subscriptions, TierRepository tiers, UsageRepository usage,
-                               OutboxWriter outbox, TransactionalOperator tx, Clock clock) {
+                               PlanChanges changes, TierChargeSaga charges, TransactionalOperator tx, Clock clock,
+                               @Value("${coachwork.subscription.charge-currency:NGN}") String chargeCurrency,
+                               @Value("${coachwork.subscription.saga-wait:5s}") Duration sagaWait) {
         this.subscriptions = subscriptions;
         this.tiers = tiers;
         this.usage = usage;
-        this.outbox = outbox;
+        this.changes = changes;
+        this.charges = charges;
         this.tx = tx;
         this.clock = clock;
+        this.chargeCurrency = chargeCurrency;
+        this.sagaWait = sagaWait;
+    }
+
+    /** What a change request came to: done, or still waiting for the wallet. */
+    public sealed interface Outcome permits Done, Pending {
+    }
+
+    public record Done(Subscribed subscribed) implements Outcome {
+    }
+
+    public record Pending(UUID sagaId, Tier tier) implements Outcome {
     }
 
     /** The tutor's subscription and its tier; a tutor who never subscribed is on the free tier. */
@@ -48,46 +66,34 @@ public class SubscriptionService {
                 .switchIfEmpty(Mono.defer(() -> tier(Tier.FREE).map(t -> new Subscribed(null, t))));
     }
 
-    public Mono<Subscribed> subscribe(long tutorId, String tutorType, String tierCode, Boolean autoRenew) {
+    public Mono<Outcome> subscribe(long tutorId, String tutorType, String tierCode, Boolean autoRenew) {
         Instant now = clock.instant();
-        Mono<Subscribed> change = offeredTier(tierCode).flatMap(target -> subscriptions.lockByTutor(tutorId)
+        Mono<Object> decided = offeredTier(tierCode).flatMap(target -> subscriptions.lockByTutor(tutorId)
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(current -> usage.usage(tutorId)
                         .map(used -> SubscriptionRules.subscribe(current.orElse(null), tutorId, tutorType, target,
                                 autoRenew, used, now)))
                 .onErrorMap(PlanRefused.class, refused -> ApiException.badRequest(refused.getMessage()))
-                .flatMap(planChange -> apply(planChange, target, "subscribe", now)));
-        return tx.transactional(change);
+                .flatMap(change -> {
+                    if (!SubscriptionRules.startsPaidPeriod(change)) {
+                        return changes.apply(change, target, "subscribe", now).map(Done::new);
+                    }
+                    long price = target.priceMinor(chargeCurrency).orElseThrow(() -> ApiException.badRequest(
+                            "The " + target.name() + " tier cannot be bought in " + chargeCurrency + " yet"));
+                    return price == 0 ? changes.apply(change, target, "subscribe", now).map(Done::new)
+                            : charges.start(ChargeSaga.SUBSCRIBE, tutorId, change.next().tutorType(), target,
+                            change.next().autoRenew(), price, chargeCurrency, now);
+                }));
+        return tx.transactional(decided).flatMap(result -> result instanceof ChargeSaga saga
+                ? awaitCharge(saga) : Mono.just((Outcome) result));
     }
 
-    /** Applies a rule's outcome: stores the row, the audit entry and the event. */
-    public Mono<Subscribed> apply(PlanChange change, Tier tier, String reason, Instant now) {
-        if (change.kind() == PlanChange.Kind.UNCHANGED) {
-            return Mono.just(new Subscribed(change.next(), tier));
-        }
-        return subscriptions.save(change.next(), now)
-                .flatMap(saved -> (tierChanged(change)
-                        ? subscriptions.recordChange(saved.tutorId(), change.previousTier(), saved.tierCode(), reason, now)
-                        : Mono.<Void>empty())
-                        .then(publish(change.kind(), saved, change.previousTier(), tier))
-                        .thenReturn(new Subscribed(saved, tier)));
-    }
-
-    private static boolean tierChanged(PlanChange change) {
-        return change.kind() != PlanChange.Kind.CHANGED || !change.next().tierCode().equals(change.previousTier());
-    }
-
-    private Mono<Void> publish(PlanChange.Kind kind, TutorSubscription s, String previousTier, Tier tier) {
-        String type = switch (kind) {
-            case ACTIVATED -> EventTypes.SUBSCRIPTION_ACTIVATED;
-            case RENEWED -> EventTypes.SUBSCRIPTION_RENEWED;
-            case EXPIRED -> EventTypes.SUBSCRIPTION_EXPIRED;
-            default -> EventTypes.SUBSCRIPTION_CHANGED;
-        };
-        SubscriptionEvent event = new SubscriptionEvent(s.id(), s.tutorId(), s.tierCode(), previousTier,
-                kind == PlanChange.Kind.EXPIRED ? "expired" : s.status(), s.startDate(), s.endDate(),
-                tier.unlimitedCoaching(), Money.rate(tier.commissionRate()));
-        return outbox.append(Topics.SUBSCRIPTIONS, Long.toString(s.tutorId()), type, event).then();
+    private Mono<Outcome> awaitCharge(ChargeSaga started) {
+        return charges.awaitOutcome(started.sagaId(), sagaWait).flatMap(saga -> switch (saga.state()) {
+            case ChargeSaga.COMPLETED -> current(saga.tutorId()).map(s -> (Outcome) new Done(s));
+            case ChargeSaga.REFUSED -> Mono.error(ApiException.badRequest(saga.outcome()));
+            default -> tier(saga.tierCode()).map(t -> (Outcome) new Pending(saga.sagaId(), t));
+        });
     }
 
     Mono<Tier> tier(String code) {
@@ -99,9 +105,5 @@ public class SubscriptionService {
                 .switchIfEmpty(Mono.defer(() -> tiers.findAll(false).map(Tier::code).collect(Collectors.joining(", "))
                         .flatMap(valid -> Mono.error(ApiException.invalidField("subscription_tier",
                                 "Invalid subscription tier. Valid tiers: " + valid)))));
-    }
-
-    /** A tutor's subscription row (null on the implicit free tier) with its tier. */
-    public record Subscribed(TutorSubscription subscription, Tier tier) {
     }
 }

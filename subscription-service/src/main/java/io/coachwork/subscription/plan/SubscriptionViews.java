@@ -40,4 +40,8 @@ public final class SubscriptionViews {
                     Money.rate(tier.commissionRate()));
         }
     }
+
+    /** A paid change waiting for the wallet's answer; the outcome also arrives as a subscription event. */
+    public record PendingChange(String sagaId, String subscriptionTier, String status) {
+    }
 }

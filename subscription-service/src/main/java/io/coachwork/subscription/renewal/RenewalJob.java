@@ -1,24 +1,28 @@
 package io.coachwork.subscription.renewal;
 
-import io.coachwork.subscription.plan.PlanChange;
+import io.coachwork.subscription.plan.ChargeSaga;
+import io.coachwork.subscription.plan.PlanChanges;
+import io.coachwork.subscription.plan.SubscriptionRepository;
 import io.coachwork.subscription.plan.SubscriptionRules;
-import io.coachwork.subscription.plan.SubscriptionService;
+import io.coachwork.subscription.plan.TierChargeSaga;
 import io.coachwork.subscription.plan.TutorSubscription;
 import io.coachwork.subscription.tier.Tier;
 import io.coachwork.subscription.tier.TierRepository;
-import io.coachwork.subscription.plan.SubscriptionRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Renews or expires subscriptions whose period has ended. Runs hourly and on demand; batches are
- * claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas running it together share the work.
+ * Renews, charges or expires subscriptions whose period has ended. Runs hourly and on demand;
+ * batches are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas running it together share
+ * the work. A past-due subscription is charged again on every run until its grace period ends.
  */
 @Component
 public class RenewalJob {
@@ -28,29 +32,39 @@ public class RenewalJob {
 
     private final SubscriptionRepository subscriptions;
     private final TierRepository tiers;
-    private final SubscriptionService service;
+    private final PlanChanges changes;
+    private final TierChargeSaga charges;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final String chargeCurrency;
+    private final Duration grace;
 
-    public RenewalJob(SubscriptionRepository subscriptions, TierRepository tiers, SubscriptionService service,
-                      TransactionalOperator tx, Clock clock) {
+    public RenewalJob(SubscriptionRepository subscriptions, TierRepository tiers, PlanChanges changes,
+                      TierChargeSaga charges, TransactionalOperator tx, Clock clock,
+                      @Value("${coachwork.subscription.charge-currency:NGN}") String chargeCurrency,
+                      @Value("${coachwork.subscription.grace-period:3d}") Duration grace) {
         this.subscriptions = subscriptions;
         this.tiers = tiers;
-        this.service = service;
+        this.changes = changes;
+        this.charges = charges;
         this.tx = tx;
         this.clock = clock;
+        this.chargeCurrency = chargeCurrency;
+        this.grace = grace;
     }
 
-    public record Report(int renewed, int expired) {
+    /** What one run did: renewed free of charge, charges sent to the wallet, returned to free. */
+    public record Report(int renewed, int charging, int expired) {
 
         Report plus(Report other) {
-            return new Report(renewed + other.renewed, expired + other.expired);
+            return new Report(renewed + other.renewed, charging + other.charging, expired + other.expired);
         }
     }
 
     @Scheduled(cron = "${coachwork.subscription.renewal-cron:0 5 * * * *}")
     public Mono<Void> scheduled() {
-        return run().doOnNext(r -> log.info("renewals: {} renewed, {} expired", r.renewed(), r.expired()))
+        return run().doOnNext(r -> log.info("renewals: {} renewed, {} charging, {} expired", r.renewed(), r.charging(),
+                        r.expired()))
                 .onErrorResume(e -> {
                     log.error("renewal run failed; the next run picks up where it stopped", e);
                     return Mono.empty();
@@ -63,7 +77,7 @@ public class RenewalJob {
         return batch(now)
                 .expand(b -> b.size() == BATCH ? batch(now) : Mono.empty())
                 .map(Batch::report)
-                .reduce(new Report(0, 0), Report::plus);
+                .reduce(new Report(0, 0, 0), Report::plus);
     }
 
     private record Batch(int size, Report report) {
@@ -73,17 +87,32 @@ public class RenewalJob {
         return tx.transactional(subscriptions.claimEnded(now, BATCH)
                         .concatMap(s -> settle(s, now))
                         .collectList())
-                .map(kinds -> new Batch(kinds.size(), new Report(
-                        (int) kinds.stream().filter(k -> k == PlanChange.Kind.RENEWED).count(),
-                        (int) kinds.stream().filter(k -> k == PlanChange.Kind.EXPIRED).count())));
+                .map(actions -> new Batch(actions.size(), new Report(
+                        count(actions, SubscriptionRules.RenewalAction.RENEW),
+                        count(actions, SubscriptionRules.RenewalAction.CHARGE),
+                        count(actions, SubscriptionRules.RenewalAction.EXPIRE))));
     }
 
-    private Mono<PlanChange.Kind> settle(TutorSubscription subscription, Instant now) {
+    private static int count(java.util.List<SubscriptionRules.RenewalAction> actions, SubscriptionRules.RenewalAction a) {
+        return (int) actions.stream().filter(x -> x == a).count();
+    }
+
+    private Mono<SubscriptionRules.RenewalAction> settle(TutorSubscription subscription, Instant now) {
         return tiers.find(subscription.tierCode()).zipWith(tiers.find(Tier.FREE)).flatMap(found -> {
-            PlanChange change = SubscriptionRules.renewOrExpire(subscription, found.getT1(), now);
-            Tier after = change.kind() == PlanChange.Kind.EXPIRED ? found.getT2() : found.getT1();
-            String reason = change.kind() == PlanChange.Kind.EXPIRED ? "expiry" : "renewal";
-            return service.apply(change, after, reason, now).thenReturn(change.kind());
+            Tier tier = found.getT1();
+            // A tier that cannot be charged in the wallet's currency cannot renew: treat it as refused.
+            long price = tier.priceMinor(chargeCurrency).orElse(Long.MAX_VALUE);
+            SubscriptionRules.RenewalAction action = SubscriptionRules.renewal(subscription, tier, price, grace, now);
+            Mono<?> done = switch (action) {
+                case RENEW -> changes.apply(SubscriptionRules.renewed(subscription, tier, now), tier, "renewal", now);
+                case EXPIRE -> changes.apply(SubscriptionRules.expired(subscription, now), found.getT2(), "expiry", now);
+                case CHARGE -> price == Long.MAX_VALUE
+                        ? changes.apply(SubscriptionRules.pastDue(subscription, now), tier, "renewal", now)
+                        : charges.start(ChargeSaga.RENEWAL, subscription.tutorId(), subscription.tutorType(), tier, true,
+                        price, chargeCurrency, now);
+                case NOT_DUE -> Mono.empty();
+            };
+            return done.thenReturn(action);
         });
     }
 }

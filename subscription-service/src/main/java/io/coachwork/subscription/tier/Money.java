@@ -21,6 +21,12 @@ public final class Money {
         return major.movePointRight(2).longValueExact();
     }
 
+    /** An amount as messages show it: major units with at least one decimal ({@code 55.0 NGN}). */
+    public static BigDecimal display(long minor) {
+        BigDecimal stripped = BigDecimal.valueOf(minor, 2).stripTrailingZeros();
+        return stripped.setScale(Math.max(1, stripped.scale()));
+    }
+
     public static BigDecimal rate(BigDecimal percent) {
         BigDecimal stripped = percent.stripTrailingZeros();
         return stripped.setScale(Math.max(1, stripped.scale()));

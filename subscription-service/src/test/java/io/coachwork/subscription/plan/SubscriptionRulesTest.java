@@ -16,7 +16,7 @@ class SubscriptionRulesTest {
     private static final Map<ResourceKind, Long> NOTHING_USED = Map.of();
 
     private static TutorSubscription on(String tier, Instant start, Instant end, boolean autoRenew) {
-        return new TutorSubscription(1L, 5, "sole_tutor", tier, "active", start, end, autoRenew);
+        return new TutorSubscription(1L, 5, "sole_tutor", tier, "active", start, end, autoRenew, null);
     }
 
     @Test
@@ -90,38 +90,78 @@ class SubscriptionRulesTest {
     }
 
     @Test
-    void aPeriodNotYetEndedIsLeftAlone() {
+    void onlyChangesThatStartAPaidPeriodAreCharged() {
+        PlanChange toPaid = SubscriptionRules.subscribe(null, 5, null, TierBuilder.basic().build(), null, NOTHING_USED, NOW);
+        assertThat(SubscriptionRules.startsPaidPeriod(toPaid)).isTrue();
         TutorSubscription basic = on("basic", NOW, NOW.plus(Duration.ofDays(30)), true);
-        assertThat(SubscriptionRules.renewOrExpire(basic, TierBuilder.basic().build(), NOW.plus(Duration.ofDays(29))).kind())
-                .isEqualTo(PlanChange.Kind.UNCHANGED);
+        assertThat(SubscriptionRules.startsPaidPeriod(SubscriptionRules.subscribe(basic, 5, null,
+                TierBuilder.expert().build(), null, NOTHING_USED, NOW))).isTrue();
+        assertThat(SubscriptionRules.startsPaidPeriod(SubscriptionRules.subscribe(basic, 5, null,
+                TierBuilder.free().build(), null, NOTHING_USED, NOW))).isFalse();
+        assertThat(SubscriptionRules.startsPaidPeriod(SubscriptionRules.subscribe(basic, 5, null,
+                TierBuilder.basic().build(), false, NOTHING_USED, NOW))).isFalse();
     }
 
     @Test
-    void anEndedPeriodRenewsFromItsEndDateAndCatchesUpMissedPeriods() {
+    void aPastDueTutorChoosingTheirTierAgainStartsAChargedPeriod() {
+        TutorSubscription pastDue = SubscriptionRules.pastDue(on("basic", NOW, NOW.plus(Duration.ofDays(30)), true),
+                NOW.plus(Duration.ofDays(31))).next();
+        PlanChange again = SubscriptionRules.subscribe(pastDue, 5, null, TierBuilder.basic().build(), null, NOTHING_USED,
+                NOW.plus(Duration.ofDays(32)));
+        assertThat(again.kind()).isEqualTo(PlanChange.Kind.ACTIVATED);
+        assertThat(SubscriptionRules.startsPaidPeriod(again)).isTrue();
+        assertThat(again.next().pastDueSince()).isNull();
+    }
+
+    @Test
+    void theRenewalActionDependsOnTheEndAutoRenewPriceAndGrace() {
+        Instant end = NOW.plus(Duration.ofDays(30));
+        Duration grace = Duration.ofDays(3);
+        TutorSubscription basic = on("basic", NOW, end, true);
+        assertThat(SubscriptionRules.renewal(basic, TierBuilder.basic().build(), 5_850_000, grace, end.minusSeconds(1)))
+                .isEqualTo(SubscriptionRules.RenewalAction.NOT_DUE);
+        assertThat(SubscriptionRules.renewal(basic, TierBuilder.basic().build(), 5_850_000, grace, end))
+                .isEqualTo(SubscriptionRules.RenewalAction.CHARGE);
+        assertThat(SubscriptionRules.renewal(basic, TierBuilder.basic().build(), 0, grace, end))
+                .isEqualTo(SubscriptionRules.RenewalAction.RENEW);
+        assertThat(SubscriptionRules.renewal(on("basic", NOW, end, false), TierBuilder.basic().build(), 5_850_000, grace, end))
+                .isEqualTo(SubscriptionRules.RenewalAction.EXPIRE);
+        assertThat(SubscriptionRules.renewal(basic, TierBuilder.basic().withdrawn().build(), 5_850_000, grace, end))
+                .isEqualTo(SubscriptionRules.RenewalAction.EXPIRE);
+
+        TutorSubscription pastDue = SubscriptionRules.pastDue(basic, end).next();
+        assertThat(pastDue.status()).isEqualTo("past_due");
+        assertThat(pastDue.pastDueSince()).isEqualTo(end);
+        assertThat(SubscriptionRules.pastDue(pastDue, end.plus(Duration.ofDays(1))).next().pastDueSince()).isEqualTo(end);
+        assertThat(SubscriptionRules.renewal(pastDue, TierBuilder.basic().build(), 5_850_000, grace, end.plus(Duration.ofDays(2))))
+                .isEqualTo(SubscriptionRules.RenewalAction.CHARGE);
+        assertThat(SubscriptionRules.renewal(pastDue, TierBuilder.basic().build(), 5_850_000, grace, end.plus(grace)))
+                .isEqualTo(SubscriptionRules.RenewalAction.EXPIRE);
+    }
+
+    @Test
+    void aRenewedPeriodStartsAtTheOldEndAndCatchesUpMissedPeriods() {
         Instant end = NOW.plus(Duration.ofDays(30));
         TutorSubscription basic = on("basic", NOW, end, true);
 
-        PlanChange renewed = SubscriptionRules.renewOrExpire(basic, TierBuilder.basic().build(), end.plus(Duration.ofHours(1)));
+        PlanChange renewed = SubscriptionRules.renewed(basic, TierBuilder.basic().build(), end.plus(Duration.ofHours(1)));
         assertThat(renewed.kind()).isEqualTo(PlanChange.Kind.RENEWED);
         assertThat(renewed.next().startDate()).isEqualTo(end);
         assertThat(renewed.next().endDate()).isEqualTo(end.plus(Duration.ofDays(30)));
 
-        PlanChange caughtUp = SubscriptionRules.renewOrExpire(basic, TierBuilder.basic().build(), end.plus(Duration.ofDays(65)));
+        PlanChange caughtUp = SubscriptionRules.renewed(basic, TierBuilder.basic().build(), end.plus(Duration.ofDays(65)));
         assertThat(caughtUp.next().startDate()).isEqualTo(end.plus(Duration.ofDays(60)));
         assertThat(caughtUp.next().endDate()).isEqualTo(end.plus(Duration.ofDays(90)));
     }
 
     @Test
-    void anEndedPeriodWithoutAutoRenewOrOnAWithdrawnTierReturnsTheTutorToFree() {
-        Instant end = NOW.plus(Duration.ofDays(30));
-        PlanChange noRenew = SubscriptionRules.renewOrExpire(on("basic", NOW, end, false), TierBuilder.basic().build(), end);
-        assertThat(noRenew.kind()).isEqualTo(PlanChange.Kind.EXPIRED);
-        assertThat(noRenew.next().tierCode()).isEqualTo("free");
-        assertThat(noRenew.next().endDate()).isNull();
-        assertThat(noRenew.previousTier()).isEqualTo("basic");
-
-        PlanChange withdrawn = SubscriptionRules.renewOrExpire(on("basic", NOW, end, true),
-                TierBuilder.basic().withdrawn().build(), end);
-        assertThat(withdrawn.kind()).isEqualTo(PlanChange.Kind.EXPIRED);
+    void anExpiredSubscriptionReturnsTheTutorToFree() {
+        PlanChange expired = SubscriptionRules.expired(on("expert", NOW, NOW.plus(Duration.ofDays(30)), false),
+                NOW.plus(Duration.ofDays(30)));
+        assertThat(expired.kind()).isEqualTo(PlanChange.Kind.EXPIRED);
+        assertThat(expired.next().tierCode()).isEqualTo("free");
+        assertThat(expired.next().endDate()).isNull();
+        assertThat(expired.next().autoRenew()).isFalse();
+        assertThat(expired.previousTier()).isEqualTo("expert");
     }
 }

@@ -8,20 +8,27 @@ import io.coachwork.subscription.support.SubscriptionIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Ended periods renew or return the tutor to free, driven by a movable clock. */
+/** Ended periods are charged and renewed, go past due, or return the tutor to free, driven by a movable clock. */
 class RenewalJobTest extends SubscriptionIntegrationTest {
 
     private static final String ADMIN = TestJwt.token(9001, "admin");
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     RenewalJob job;
 
+    private String tier(long tutor) {
+        return web.get().uri("/api/marketplace/tutor/subscription").headers(h -> h.setBearerAuth(TestJwt.tutor(tutor)))
+                .exchange().expectBody(String.class).returnResult().getResponseBody();
+    }
+
     @Test
-    void anEndedPeriodRenewsWithAutoRenewAndExpiresWithout() {
+    void anEndedPeriodIsChargedAndRenewedWithAutoRenewAndExpiresWithout() {
         Instant start = Instant.parse("2030-03-01T10:00:00Z");
         clock.set(start);
         long renewing = newTutor();
@@ -34,13 +41,16 @@ class RenewalJobTest extends SubscriptionIntegrationTest {
         clock.set(start.plus(Duration.ofDays(30)).plusSeconds(60));
         web.post().uri("/api/admin/subscription/jobs/renewals").headers(h -> h.setBearerAuth(ADMIN))
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.data.renewed").isNumber().jsonPath("$.data.expired").isNumber();
+                .expectBody().jsonPath("$.data.charging").isNumber().jsonPath("$.data.expired").isNumber();
 
+        await().atMost(Duration.ofSeconds(20)).until(() -> tier(renewing).contains("\"end_date\":\"2030-04-30T10:00:00.000Z\""));
+        assertThat(wallet.commandsFor(renewing)).hasSize(2);
+        assertThat(wallet.commandsFor(renewing).get(1).amountMinor()).isEqualTo(5_850_000);
         web.get().uri("/api/marketplace/tutor/subscription").headers(h -> h.setBearerAuth(TestJwt.tutor(renewing)))
                 .exchange().expectBody()
                 .jsonPath("$.data.subscription_tier").isEqualTo("basic")
-                .jsonPath("$.data.start_date").isEqualTo("2030-03-31T10:00:00.000Z")
-                .jsonPath("$.data.end_date").isEqualTo("2030-04-30T10:00:00.000Z");
+                .jsonPath("$.data.status").isEqualTo("active")
+                .jsonPath("$.data.start_date").isEqualTo("2030-03-31T10:00:00.000Z");
         web.get().uri("/api/marketplace/tutor/subscription").headers(h -> h.setBearerAuth(TestJwt.tutor(leaving)))
                 .exchange().expectBody()
                 .jsonPath("$.data.subscription_tier").isEqualTo("free")
@@ -49,9 +59,39 @@ class RenewalJobTest extends SubscriptionIntegrationTest {
         var expired = TopicProbe.awaitRecord(Topics.SUBSCRIPTIONS, r -> r.key().equals(Long.toString(leaving))
                 && r.value().contains(EventTypes.SUBSCRIPTION_EXPIRED), Duration.ofSeconds(20)).orElseThrow();
         assertThat(expired.value()).contains("\"previous_tier\":\"expert\"").contains("\"unlimited_coaching\":false");
+        TopicProbe.awaitRecord(Topics.SUBSCRIPTIONS, r -> r.key().equals(Long.toString(renewing))
+                && r.value().contains(EventTypes.SUBSCRIPTION_RENEWED), Duration.ofSeconds(20)).orElseThrow();
 
-        // A second run at the same instant finds nothing left to do.
-        assertThat(job.run().block()).isEqualTo(new RenewalJob.Report(0, 0));
+        // A second run at the same instant leaves both alone (other tests' tutors share the database).
+        job.run().block();
+        assertThat(wallet.commandsFor(renewing)).hasSize(2);
+        assertThat(wallet.commandsFor(leaving)).hasSize(1);
+        assertThat(tier(leaving)).contains("\"subscription_tier\":\"free\"");
+    }
+
+    @Test
+    void aRefusedRenewalGoesPastDueIsRetriedAndReturnsToFreeAfterTheGracePeriod() {
+        Instant start = Instant.parse("2031-06-01T08:00:00Z");
+        clock.set(start);
+        long tutor = newTutor();
+        subscribe(tutor, "professional").expectStatus().isOk();
+        wallet.fund(tutor, 1_000_00);
+
+        Instant ended = start.plus(Duration.ofDays(30)).plusSeconds(1);
+        clock.set(ended);
+        job.run().block();
+        await().atMost(Duration.ofSeconds(20)).until(() -> tier(tutor).contains("\"status\":\"past_due\""));
+        assertThat(tier(tutor)).contains("\"subscription_tier\":\"professional\"");
+
+        clock.set(ended.plus(Duration.ofDays(1)));
+        job.run().block();
+        await().atMost(Duration.ofSeconds(20)).until(() -> wallet.commandsFor(tutor).size() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> openCharges(tutor) == 0);
+        assertThat(tier(tutor)).contains("\"status\":\"past_due\"");
+
+        clock.set(ended.plus(Duration.ofDays(3)));
+        assertThat(job.run().block().expired()).isGreaterThanOrEqualTo(1);
+        assertThat(tier(tutor)).contains("\"subscription_tier\":\"free\"").contains("\"status\":\"active\"");
     }
 
     @Test
@@ -64,5 +104,10 @@ class RenewalJobTest extends SubscriptionIntegrationTest {
                 .expectBody().jsonPath("$.message").isEqualTo("Renewal job completed");
         web.post().uri("/api/admin/subscription/jobs/renewals").headers(h -> h.setBearerAuth(TestJwt.tutor(3)))
                 .exchange().expectStatus().isForbidden();
+    }
+
+    private long openCharges(long tutor) {
+        return db.sql("SELECT count(*) AS n FROM charge_saga WHERE tutor_id = :t AND state = 'charging'").bind("t", tutor)
+                .map((row, meta) -> row.get("n", Long.class)).one().block();
     }
 }

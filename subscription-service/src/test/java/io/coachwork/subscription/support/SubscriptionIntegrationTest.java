@@ -17,10 +17,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Base of subscription-service's integration tests: one shared service, real PostgreSQL and Kafka. */
 @ServiceTest
-@TestPropertySource(properties = "coachwork.jobs.cron-secret=test-cron-secret")
+@TestPropertySource(properties = {"coachwork.jobs.cron-secret=test-cron-secret", "coachwork.subscription.saga-wait=2s"})
 public abstract class SubscriptionIntegrationTest {
 
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000 * 1_000);
+
+    /** wallet-service's part in the paid-tier saga, answering over the real broker. */
+    protected static final WalletStub wallet = WalletStub.instance();
 
     @Autowired
     protected WebTestClient web;

@@ -28,8 +28,8 @@ class TierAdminTest extends SubscriptionIntegrationTest {
                 .expectBody()
                 .jsonPath("$.data[0].code").isEqualTo("free")
                 .jsonPath("$.data[1].code").isEqualTo("basic")
-                .jsonPath("$.data[1].prices[0].currency").isEqualTo("USD")
-                .jsonPath("$.data[1].prices[0].amount").isEqualTo(39)
+                .jsonPath("$.data[1].prices[?(@.currency == 'USD')].amount").isEqualTo(39)
+                .jsonPath("$.data[1].prices[?(@.currency == 'NGN')].amount").isEqualTo(58500)
                 .jsonPath("$.data[4].code").isEqualTo("grand_master")
                 .jsonPath("$.data[4].courses_limit").isEmpty();
     }
