@@ -6,10 +6,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -39,7 +41,7 @@ public final class LocalStripe implements AutoCloseable {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final Map<String, ObjectNode> paymentIntents = new ConcurrentHashMap<>();
-    private final Map<String, ObjectNode> refunds = new ConcurrentHashMap<>();
+    private final List<ObjectNode> refunds = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode> idempotentAnswers = new ConcurrentHashMap<>();
     private final Clock clock;
     private final DisposableServer server;
@@ -85,6 +87,14 @@ public final class LocalStripe implements AutoCloseable {
     /** The stored PaymentIntent as Stripe's API would return it. */
     public Optional<JsonNode> paymentIntent(String id) {
         return Optional.ofNullable(paymentIntents.get(id)).map(JsonNode::deepCopy);
+    }
+
+    /** The refunds made against a PaymentIntent, oldest first. */
+    public List<JsonNode> refundsOf(String paymentIntentId) {
+        return refunds.stream()
+                .filter(r -> paymentIntentId.equals(r.path("payment_intent").asString()))
+                .map(r -> (JsonNode) r.deepCopy())
+                .toList();
     }
 
     /** Completes the card payment of a PaymentIntent (what the customer's confirmation does) and returns it. */
@@ -261,7 +271,7 @@ public final class LocalStripe implements AutoCloseable {
             refund.put("payment_intent", piId);
             refund.put("reason", form.get("reason") instanceof String r ? r : null);
             refund.put("status", "succeeded");
-            refunds.put(refund.path("id").asString(), refund);
+            refunds.add(refund);
             if (key != null) {
                 idempotentAnswers.put("re:" + key, refund.deepCopy());
             }

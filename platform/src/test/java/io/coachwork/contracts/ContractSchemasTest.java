@@ -1,0 +1,69 @@
+package io.coachwork.contracts;
+
+import io.coachwork.contracts.catalog.CatalogResource;
+import io.coachwork.contracts.coaching.CoachingSessionEvent;
+import io.coachwork.contracts.coaching.CoachingSettingsUpdated;
+import io.coachwork.contracts.identity.IdentityUser;
+import io.coachwork.contracts.subscription.SubscriptionEvent;
+import io.coachwork.contracts.wallet.WalletCommands;
+import io.coachwork.contracts.wallet.WalletEvents;
+import io.coachwork.contracts.wallet.WalletReplies;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every contract record and its published JSON Schema name the same fields, as JSON spells them. */
+class ContractSchemasTest {
+
+    static Set<Map.Entry<Class<?>, String>> contracts() {
+        return Map.<Class<?>, String>ofEntries(
+                Map.entry(IdentityUser.class, "identity-user"),
+                Map.entry(CatalogResource.class, "catalog-resource"),
+                Map.entry(SubscriptionEvent.class, "subscription-event"),
+                Map.entry(WalletCommands.ReserveHours.class, "wallet-reserve-hours"),
+                Map.entry(WalletCommands.SettleHours.class, "wallet-settle-hours"),
+                Map.entry(WalletCommands.ReleaseHours.class, "wallet-release-hours"),
+                Map.entry(WalletCommands.ChargeSubscription.class, "wallet-charge-subscription"),
+                Map.entry(WalletReplies.HoursReserved.class, "wallet-hours-reserved"),
+                Map.entry(WalletReplies.HoursReservationRefused.class, "wallet-hours-reservation-refused"),
+                Map.entry(WalletReplies.HoursSettled.class, "wallet-hours-settled"),
+                Map.entry(WalletReplies.HoursReleased.class, "wallet-hours-released"),
+                Map.entry(WalletReplies.SubscriptionCharged.class, "wallet-subscription-charged"),
+                Map.entry(WalletReplies.SubscriptionChargeRefused.class, "wallet-subscription-charge-refused"),
+                Map.entry(WalletEvents.WalletMovement.class, "wallet-movement"),
+                Map.entry(WalletEvents.HoursPurchased.class, "wallet-hours-purchased"),
+                Map.entry(WalletEvents.HoursBalanceLow.class, "wallet-hours-balance-low"),
+                Map.entry(CoachingSessionEvent.class, "coaching-session-event"),
+                Map.entry(CoachingSettingsUpdated.class, "coaching-settings-updated")).entrySet();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contracts")
+    void recordAndSchemaAgree(Map.Entry<Class<?>, String> contract) throws IOException {
+        JsonNode schema;
+        try (InputStream in = getClass().getResourceAsStream("/contracts/" + contract.getValue() + ".schema.json")) {
+            assertThat(in).as(contract.getValue()).isNotNull();
+            schema = JsonMapper.builder().build().readTree(in);
+        }
+        Set<String> fields = Arrays.stream(contract.getKey().getRecordComponents()).map(RecordComponent::getName)
+                .map(ContractSchemasTest::snake).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> properties = new TreeSet<>(schema.get("properties").propertyNames());
+        assertThat(properties).isEqualTo(fields);
+        schema.get("required").forEach(r -> assertThat(fields).contains(r.asString()));
+    }
+
+    private static String snake(String camel) {
+        return camel.replaceAll("([A-Z])", "_$1").toLowerCase();
+    }
+}
