@@ -1,0 +1,45 @@
+package io.coachwork.notification.dispatch;
+
+import io.coachwork.notification.delivery.DeliveryStatus;
+import io.coachwork.notification.preference.Preference;
+
+/**
+ * Which channels carry a notice to one person. The inbox always gets it (it is the record of what
+ * a user was told and where an offline user finds it); email and push follow the person's
+ * preference for that kind of notice, and each skip is kept with its reason.
+ */
+public final class DispatchRules {
+
+    public static final String EMAIL_OFF = "email turned off in the user's notification preferences";
+    public static final String NO_ADDRESS = "no email address on file";
+    public static final String PUSH_OFF = "push turned off in the user's notification preferences";
+    public static final String NOT_CONNECTED = "not connected to this instance; waiting in the inbox";
+
+    private DispatchRules() {
+    }
+
+    /** {@code status} is PENDING (email queued), SENT (pushed) or SKIPPED with a {@code reason}. */
+    public record Decision(DeliveryStatus status, String reason) {
+
+        public boolean goesOut() {
+            return status != DeliveryStatus.SKIPPED;
+        }
+    }
+
+    public record Plan(Decision email, Decision push) {
+    }
+
+    public static Plan plan(Preference preference, Recipient recipient, boolean connected) {
+        Decision email = !preference.email() ? skip(EMAIL_OFF)
+                : !recipient.hasEmail() ? skip(NO_ADDRESS)
+                : new Decision(DeliveryStatus.PENDING, null);
+        Decision push = !preference.push() ? skip(PUSH_OFF)
+                : !connected ? skip(NOT_CONNECTED)
+                : new Decision(DeliveryStatus.SENT, null);
+        return new Plan(email, push);
+    }
+
+    private static Decision skip(String reason) {
+        return new Decision(DeliveryStatus.SKIPPED, reason);
+    }
+}

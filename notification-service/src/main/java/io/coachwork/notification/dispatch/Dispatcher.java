@@ -1,0 +1,141 @@
+package io.coachwork.notification.dispatch;
+
+import io.coachwork.notification.delivery.Channel;
+import io.coachwork.notification.delivery.DeliveryRepository;
+import io.coachwork.notification.email.EmailWorker;
+import io.coachwork.notification.inbox.InboxRepository;
+import io.coachwork.notification.preference.Preference;
+import io.coachwork.notification.preference.PreferenceRepository;
+import io.coachwork.notification.push.PushMessage;
+import io.coachwork.notification.push.PushRegistry;
+import io.coachwork.notification.template.Message;
+import io.coachwork.notification.template.MessageRenderer;
+import io.coachwork.notification.template.RenderedMessage;
+import io.coachwork.platform.directory.DirectoryUser;
+import io.coachwork.platform.directory.UserDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Tells people what the notices say. For each notice, inside the caller's transaction: look the
+ * person up in the directory (name, email, zone), render the message for them, store it in their
+ * inbox, and log each channel as {@link DispatchRules} decides (email queued or skipped, push sent
+ * or skipped). Pushes go out and the email worker wakes only after the transaction commits.
+ * A notice whose fact this person was already told (same dedupe key) changes nothing.
+ */
+@Component
+public class Dispatcher {
+
+    private final UserDirectory directory;
+    private final PreferenceRepository preferences;
+    private final InboxRepository inbox;
+    private final DeliveryRepository deliveries;
+    private final PushRegistry push;
+    private final EmailWorker email;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public Dispatcher(UserDirectory directory, PreferenceRepository preferences, InboxRepository inbox,
+                      DeliveryRepository deliveries, PushRegistry push, EmailWorker email, JsonMapper json, Clock clock) {
+        this.directory = directory;
+        this.preferences = preferences;
+        this.inbox = inbox;
+        this.deliveries = deliveries;
+        this.push = push;
+        this.email = email;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What one notice became: the push to send after commit (if any) and whether an email was queued. */
+    private record Outcome(long userId, String pushMessage, boolean emailQueued) {
+    }
+
+    /** Dispatches the notices; returns how many were new (the others had been told already). */
+    public Mono<Integer> dispatch(List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return Mono.just(0);
+        }
+        Set<Long> people = new LinkedHashSet<>();
+        Set<Long> recipients = new LinkedHashSet<>();
+        for (Notice notice : notices) {
+            recipients.add(notice.recipientId());
+            notice.message().values().values().forEach(v -> {
+                if (v instanceof Message.Person person) {
+                    people.add(person.userId());
+                }
+            });
+        }
+        people.addAll(recipients);
+        return Mono.zip(directory.findAll(people).collectMap(DirectoryUser::userId), preferences.find(recipients))
+                .flatMap(found -> {
+                    Map<Long, DirectoryUser> users = found.getT1();
+                    Map<Long, String> names = new HashMap<>();
+                    users.forEach((id, user) -> {
+                        if (user.name() != null) {
+                            names.put(id, user.name());
+                        }
+                    });
+                    return Flux.fromIterable(notices)
+                            .concatMap(notice -> deliver(notice, users.get(notice.recipientId()), names, found.getT2()))
+                            .collectList();
+                })
+                .flatMap(outcomes -> AfterCommit.run(() -> afterCommit(outcomes)).thenReturn(outcomes.size()));
+    }
+
+    private Mono<Outcome> deliver(Notice notice, DirectoryUser user, Map<Long, String> names,
+                                  Map<PreferenceRepository.Key, Preference> stored) {
+        Recipient recipient = Recipient.of(notice.recipientId(), user);
+        RenderedMessage rendered = MessageRenderer.render(notice.message(), recipient.name(), recipient.zone(), names);
+        Preference preference = stored.getOrDefault(
+                new PreferenceRepository.Key(recipient.userId(), notice.type().key()), Preference.DEFAULT);
+        DispatchRules.Plan plan = DispatchRules.plan(preference, recipient, push.isConnected(recipient.userId()));
+        Instant now = clock.instant();
+        String type = notice.type().key();
+        return inbox.insert(recipient.userId(), notice.type(), rendered.title(), rendered.body(),
+                        json.writeValueAsString(notice.data()), notice.dedupeKey(), now)
+                .flatMap(saved -> {
+                    boolean queued = plan.email().goesOut();
+                    // A queued email keeps its content for the worker; a skipped one only why it was skipped.
+                    Mono<Void> emailRow = deliveries.insert(saved.id(), recipient.userId(), type, Channel.EMAIL,
+                            plan.email().status(), recipient.email(), rendered.subject(), queued ? rendered.text() : null,
+                            queued ? rendered.html() : null, plan.email().reason(), now);
+                    Mono<Void> pushRow = deliveries.insert(saved.id(), recipient.userId(), type, Channel.PUSH,
+                            plan.push().status(), null, rendered.title(), null, null, plan.push().reason(), now);
+                    String message = plan.push().goesOut() ? pushMessage(notice, rendered, saved) : null;
+                    return emailRow.then(pushRow).thenReturn(new Outcome(recipient.userId(), message, queued));
+                });
+    }
+
+    private String pushMessage(Notice notice, RenderedMessage rendered, InboxRepository.Stored stored) {
+        ObjectNode data = json.createObjectNode()
+                .put("type", notice.type().key())
+                .put("title", rendered.title())
+                .put("body", rendered.body());
+        data.setAll((ObjectNode) json.valueToTree(notice.data()));
+        return json.writeValueAsString(new PushMessage(notice.type().event(), data, stored.id(), stored.createdAt()));
+    }
+
+    private void afterCommit(List<Outcome> outcomes) {
+        boolean anyEmail = false;
+        for (Outcome outcome : outcomes) {
+            if (outcome.pushMessage() != null) {
+                push.publish(outcome.userId(), outcome.pushMessage());
+            }
+            anyEmail |= outcome.emailQueued();
+        }
+        if (anyEmail) {
+            email.wake();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.coachwork.notification.inbox;
+
+import io.coachwork.notification.dispatch.NotificationType;
+import io.coachwork.platform.web.PageQuery;
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class InboxRepository {
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    public InboxRepository(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    public record Stored(long id, Instant createdAt) {
+    }
+
+    /** An entry owned by {@code userId}, for checks before acting on it. */
+    public record Owned(long userId, NotificationView view) {
+    }
+
+    /** Stores a notification; empty when this fact was already told to this person (same dedupe key). */
+    public Mono<Stored> insert(long userId, NotificationType type, String title, String body, String dataJson,
+                               String dedupeKey, Instant now) {
+        return db.sql("""
+                        INSERT INTO notification (user_id, type, event, title, body, data, dedupe_key, created_at)
+                        VALUES (:user, :type, :event, :title, :body, :data, :key, :now)
+                        ON CONFLICT (dedupe_key) DO NOTHING
+                        RETURNING id, created_at""")
+                .bind("user", userId).bind("type", type.key()).bind("event", type.event())
+                .bind("title", title).bind("body", body).bind("data", Json.of(dataJson))
+                .bind("key", dedupeKey).bind("now", utc(now))
+                .map((row, meta) -> new Stored(row.get("id", Long.class),
+                        row.get("created_at", OffsetDateTime.class).toInstant()))
+                .one();
+    }
+
+    /** Newest first (insertion order: the clock may be moved, ids only grow). */
+    public Flux<NotificationView> page(long userId, boolean unreadOnly, PageQuery page) {
+        return db.sql("SELECT * FROM notification WHERE user_id = :user AND (NOT :unread OR read_at IS NULL) "
+                        + "ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .bind("user", userId).bind("unread", unreadOnly).bind("limit", page.limit()).bind("offset", page.offset())
+                .map((row, meta) -> toView(row))
+                .all();
+    }
+
+    public Mono<Long> count(long userId, boolean unreadOnly) {
+        return db.sql("SELECT count(*) AS n FROM notification WHERE user_id = :user AND (NOT :unread OR read_at IS NULL)")
+                .bind("user", userId).bind("unread", unreadOnly)
+                .map((row, meta) -> row.get("n", Long.class)).one();
+    }
+
+    public Mono<Long> unreadCount(long userId) {
+        return count(userId, true);
+    }
+
+    public Mono<Owned> find(long id) {
+        return db.sql("SELECT * FROM notification WHERE id = :id").bind("id", id)
+                .map((row, meta) -> new Owned(row.get("user_id", Long.class), toView(row)))
+                .one();
+    }
+
+    /** Marks one entry read; reading it again keeps the first read time. */
+    public Mono<NotificationView> markRead(long id, Instant now) {
+        return db.sql("UPDATE notification SET read_at = COALESCE(read_at, :now) WHERE id = :id RETURNING *")
+                .bind("id", id).bind("now", utc(now))
+                .map((row, meta) -> toView(row))
+                .one();
+    }
+
+    public Mono<Long> markAllRead(long userId, Instant now) {
+        return db.sql("UPDATE notification SET read_at = :now WHERE user_id = :user AND read_at IS NULL")
+                .bind("user", userId).bind("now", utc(now))
+                .fetch().rowsUpdated();
+    }
+
+    private NotificationView toView(Readable row) {
+        OffsetDateTime readAt = row.get("read_at", OffsetDateTime.class);
+        return new NotificationView(row.get("id", Long.class), row.get("type", String.class),
+                row.get("event", String.class), row.get("title", String.class), row.get("body", String.class),
+                json.readTree(row.get("data", Json.class).asString()), readAt != null,
+                readAt == null ? null : readAt.toInstant(), row.get("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

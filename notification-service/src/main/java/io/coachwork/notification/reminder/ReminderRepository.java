@@ -1,0 +1,74 @@
+package io.coachwork.notification.reminder;
+
+import io.coachwork.notification.coaching.CoachingSession;
+import io.coachwork.notification.coaching.CoachingSessionRepository;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class ReminderRepository {
+
+    private final DatabaseClient db;
+
+    public ReminderRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** A reminder that has come due, with the session it is about. */
+    public record Due(ReminderKind kind, Instant sessionStart, CoachingSession session) {
+    }
+
+    /**
+     * Keeps the session's reminders in step with it: while it is scheduled, the reminders of its
+     * current start time (a moved session loses the reminders of its old time, sent or not, and
+     * gets new ones); otherwise none.
+     */
+    public Mono<Void> follow(CoachingSession session, Instant now) {
+        if (!session.isScheduled() || session.startTime() == null) {
+            return db.sql("DELETE FROM scheduled_reminder WHERE session_id = :s").bind("s", session.sessionId())
+                    .fetch().rowsUpdated().then();
+        }
+        OffsetDateTime start = utc(session.startTime());
+        Mono<Void> dropMoved = db.sql("DELETE FROM scheduled_reminder WHERE session_id = :s AND session_start <> :start")
+                .bind("s", session.sessionId()).bind("start", start)
+                .fetch().rowsUpdated().then();
+        Flux<Long> add = Flux.fromIterable(ReminderRules.plan(session.startTime(), now))
+                .concatMap(planned -> db.sql("""
+                                INSERT INTO scheduled_reminder (session_id, kind, session_start, due_at)
+                                VALUES (:s, :kind, :start, :due) ON CONFLICT (session_id, kind) DO NOTHING""")
+                        .bind("s", session.sessionId()).bind("kind", planned.kind().key())
+                        .bind("start", start).bind("due", utc(planned.dueAt()))
+                        .fetch().rowsUpdated());
+        return dropMoved.thenMany(add).then();
+    }
+
+    /** Reminders due by {@code now}, locked: replicas running the job at once skip each other's. Call inside a transaction. */
+    public Flux<Due> claimDue(Instant now, int limit) {
+        return db.sql("""
+                        SELECT r.kind, r.session_start, s.*
+                        FROM scheduled_reminder r JOIN coaching_session s ON s.session_id = r.session_id
+                        WHERE r.processed_at IS NULL AND r.due_at <= :now
+                        ORDER BY r.due_at LIMIT :limit
+                        FOR UPDATE OF r SKIP LOCKED""")
+                .bind("now", utc(now)).bind("limit", limit)
+                .map((row, meta) -> new Due(ReminderKind.byKey(row.get("kind", String.class)).orElseThrow(),
+                        row.get("session_start", OffsetDateTime.class).toInstant(), CoachingSessionRepository.toSession(row)))
+                .all();
+    }
+
+    public Mono<Void> markProcessed(long sessionId, ReminderKind kind, String outcome, Instant now) {
+        return db.sql("UPDATE scheduled_reminder SET processed_at = :now, outcome = :outcome "
+                        + "WHERE session_id = :s AND kind = :kind")
+                .bind("now", utc(now)).bind("outcome", outcome).bind("s", sessionId).bind("kind", kind.key())
+                .fetch().rowsUpdated().then();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,131 @@
+package io.coachwork.notification.reminder;
+
+import io.coachwork.contracts.EventTypes;
+import io.coachwork.notification.support.NotificationIntegrationTest;
+import io.coachwork.notification.support.SessionEvents;
+import io.coachwork.platform.test.TestJwt;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Reminders 24 hours and 1 hour before each scheduled session, driven by the movable clock. */
+class ReminderJobTest extends NotificationIntegrationTest {
+
+    @Test
+    void aSessionGetsEachReminderOnceWhenItComesDue() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        clock.set(now);
+        long tutor = newId();
+        long student = newId();
+        long session = newId();
+        Instant start = now.plus(Duration.ofHours(25));
+        publish(EventTypes.COACHING_SESSION_CREATED, SessionEvents.seed000(session, tutor, student)
+                .at(start, start.plus(Duration.ofHours(1))).build());
+        awaitReminders(session, 2);
+
+        clock.set(start.minus(Duration.ofHours(24)).minusSeconds(60));
+        runJob();
+        assertThat(inboxOfType(student, "session_reminder_24h")).isEmpty();
+
+        clock.set(start.minus(Duration.ofHours(24)).plusSeconds(60));
+        runJob();
+        runJob();
+        assertThat(inboxOfType(student, "session_reminder_24h")).hasSize(1);
+        assertThat(inboxOfType(tutor, "session_reminder_24h")).hasSize(1);
+        JsonNode reminder = inboxOfType(student, "session_reminder_24h").get(0);
+        assertThat(reminder.get("event").asString()).isEqualTo("session:reminder");
+        assertThat(reminder.get("title").asString()).isEqualTo(SessionEvents.SEED_TITLE + " starts in 24 hours");
+        assertThat(reminder.get("data").get("session_id").asLong()).isEqualTo(session);
+        assertThat(inboxOfType(student, "session_reminder_1h")).isEmpty();
+
+        clock.set(start.minus(Duration.ofHours(1)).plusSeconds(60));
+        runJob();
+        runJob();
+        assertThat(inboxOfType(student, "session_reminder_1h")).hasSize(1);
+        assertThat(inboxOfType(student, "session_reminder_1h").get(0).get("event").asString()).isEqualTo("session:starting");
+        assertThat(inboxOfType(tutor, "session_reminder_1h")).hasSize(1);
+        assertThat(inboxOfType(student, "session_reminder_24h")).hasSize(1);
+    }
+
+    @Test
+    void aCancelledSessionGetsNoReminders() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        clock.set(now);
+        long tutor = newId();
+        long student = newId();
+        long session = newId();
+        Instant start = now.plus(Duration.ofHours(25));
+        SessionEvents scheduled = SessionEvents.seed000(session, tutor, student).at(start, start.plus(Duration.ofHours(1)));
+        publish(EventTypes.COACHING_SESSION_CREATED, scheduled.build());
+        awaitReminders(session, 2);
+        publish(EventTypes.COACHING_SESSION_CANCELLED, scheduled.noStudents().status("cancelled").build());
+        awaitReminders(session, 0);
+        awaitInbox(student, "session_cancelled");
+
+        clock.set(start.minus(Duration.ofHours(24)).plusSeconds(60));
+        runJob();
+        clock.set(start.minus(Duration.ofHours(1)).plusSeconds(60));
+        runJob();
+        assertThat(inboxOfType(student, "session_reminder_24h")).isEmpty();
+        assertThat(inboxOfType(student, "session_reminder_1h")).isEmpty();
+        assertThat(inboxOfType(tutor, "session_reminder_1h")).isEmpty();
+    }
+
+    @Test
+    void aSessionMovedToAnotherTimeIsRemindedAtItsNewTime() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        clock.set(now);
+        long tutor = newId();
+        long student = newId();
+        long latecomer = newId();
+        long session = newId();
+        Instant first = now.plus(Duration.ofHours(25));
+        Instant moved = now.plus(Duration.ofHours(49));
+        publish(EventTypes.COACHING_SESSION_CREATED, SessionEvents.seed000(session, tutor, student)
+                .at(first, first.plus(Duration.ofHours(1))).build());
+        publish(EventTypes.COACHING_SESSION_STUDENTS_INVITED, SessionEvents.seed000(session, tutor, latecomer)
+                .at(moved, moved.plus(Duration.ofHours(1))).build());
+        await().atMost(WAIT).until(() -> count("SELECT count(*) AS n FROM scheduled_reminder WHERE session_id = "
+                + session + " AND session_start = '" + moved + "'") == 2);
+
+        clock.set(first.minus(Duration.ofHours(24)).plusSeconds(60));
+        runJob();
+        assertThat(inboxOfType(student, "session_reminder_24h")).isEmpty();
+
+        clock.set(moved.minus(Duration.ofHours(24)).plusSeconds(60));
+        runJob();
+        assertThat(inboxOfType(student, "session_reminder_24h")).hasSize(1);
+        assertThat(inboxOfType(latecomer, "session_reminder_24h")).hasSize(1);
+        assertThat(inboxOfType(student, "session_reminder_24h").get(0).get("data").get("start_time").asString())
+                .isEqualTo(io.coachwork.platform.web.ApiTimestamps.format(moved));
+    }
+
+    @Test
+    void theJobRunsForAdminsAndForTheCronSecretOnly() {
+        web.get().uri("/api/cron/notification/reminders").headers(h -> h.setBearerAuth("wrong"))
+                .exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.message").isEqualTo("Invalid cron secret");
+        web.get().uri("/api/cron/notification/reminders").headers(h -> h.setBearerAuth("test-cron-secret"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.message").isEqualTo("Reminder job completed")
+                .jsonPath("$.data.sent").isNumber()
+                .jsonPath("$.data.skipped").isNumber();
+        web.post().uri("/api/admin/notifications/jobs/reminders").headers(h -> h.setBearerAuth(TestJwt.tutor(newId())))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    private void runJob() {
+        web.post().uri("/api/admin/notifications/jobs/reminders").headers(h -> h.setBearerAuth(ADMIN))
+                .exchange().expectStatus().isOk();
+    }
+
+    private void awaitReminders(long session, long expected) {
+        await().atMost(WAIT).until(() ->
+                count("SELECT count(*) AS n FROM scheduled_reminder WHERE session_id = " + session) == expected);
+    }
+}
