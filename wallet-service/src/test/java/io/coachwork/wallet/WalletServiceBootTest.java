@@ -1,38 +1,34 @@
 package io.coachwork.wallet;
 
-import io.coachwork.platform.test.ServiceTest;
+import io.coachwork.platform.test.TestJwt;
+import io.coachwork.wallet.support.WalletIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The service boots against real PostgreSQL and Kafka, migrates its database and reports healthy. */
-@ServiceTest
-class WalletServiceBootTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient db;
+/** The service boots against real PostgreSQL and Kafka, migrates its database and guards its routes. */
+class WalletServiceBootTest extends WalletIntegrationTest {
 
     @Test
     void bootsMigratesAndIsHealthy() {
         web.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
-        Long platformTables = db.sql("SELECT count(*) AS n FROM information_schema.tables WHERE table_name IN "
-                        + "('outbox_event', 'inbox_event', 'dead_letter', 'idempotency_key', 'directory_user')")
+        Long tables = db.sql("SELECT count(*) AS n FROM information_schema.tables WHERE table_name IN "
+                        + "('outbox_event', 'inbox_event', 'dead_letter', 'idempotency_key', 'directory_user', "
+                        + "'account', 'ledger_transaction', 'ledger_entry', 'top_up', 'hours_purchase', 'hours_hold', "
+                        + "'saga_command', 'tutor_plan', 'coaching_price', 'audit_log')")
                 .map((row, meta) -> row.get("n", Long.class)).one().block();
-        assertThat(platformTables).isEqualTo(5);
+        assertThat(tables).isEqualTo(15);
     }
 
     @Test
-    void apiNeedsAToken() {
-        web.get().uri("/api/anything").exchange()
+    void routesAreGuardedByRole() {
+        web.get().uri("/api/marketplace/tutor/wallet").exchange()
                 .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.success").isEqualTo(false);
+        get("/api/marketplace/tutor/coaching/hours-balance", TestJwt.student(newId())).expectStatus().isForbidden();
+        get("/api/admin/wallet/reconciliation", TestJwt.tutor(newId())).expectStatus().isForbidden();
+        get("/api/admin/wallet/reconciliation", TestJwt.token(newId(), "super_admin")).expectStatus().isOk();
     }
 }

@@ -1,0 +1,88 @@
+package io.coachwork.wallet.admin;
+
+import io.coachwork.platform.web.ApiException;
+import io.coachwork.wallet.WalletProperties;
+import io.coachwork.wallet.ledger.AccountCode;
+import io.coachwork.wallet.ledger.AccountRef;
+import io.coachwork.wallet.ledger.InsufficientBalance;
+import io.coachwork.wallet.ledger.Ledger;
+import io.coachwork.wallet.ledger.LedgerTransaction;
+import io.coachwork.wallet.ledger.TransactionKind;
+import io.coachwork.wallet.ledger.Units;
+import io.coachwork.wallet.wallet.WalletNotices;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Admin credits and debits of a tutor's wallet against the platform's {@code adjustments}
+ * account. A debit may not overdraw the wallet. The ledger entries, the audit row naming the
+ * admin and the wallet event commit together.
+ */
+@Service
+public class Adjustments {
+
+    public record Done(long auditId, long tutorId, long amountMinor, long balanceMinor, String transactionRef,
+                       Instant at) {
+    }
+
+    private final Ledger ledger;
+    private final AuditLog audit;
+    private final WalletNotices notices;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+    private final String currency;
+
+    public Adjustments(Ledger ledger, AuditLog audit, WalletNotices notices, TransactionalOperator tx, Clock clock,
+                       WalletProperties properties) {
+        this.ledger = ledger;
+        this.audit = audit;
+        this.notices = notices;
+        this.tx = tx;
+        this.clock = clock;
+        this.currency = properties.currency();
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    /** {@code amount} is signed major units: positive credits the wallet, negative debits it. */
+    public Mono<Done> adjust(long adminId, long tutorId, BigDecimal amount, String reason) {
+        return Mono.fromCallable(() -> minorOf(amount)).flatMap(minor -> {
+            Instant now = clock.instant();
+            String ref = "ADJUSTMENT-" + tutorId + "-" + now.toEpochMilli();
+            AccountRef wallet = AccountRef.wallet(tutorId, currency);
+            AccountRef adjustments = AccountRef.platform(AccountCode.ADJUSTMENTS, currency);
+            LedgerTransaction.Builder builder = LedgerTransaction.builder(TransactionKind.ADJUSTMENT, tutorId, ref,
+                    "Adjustment by admin " + adminId + ": " + reason);
+            LedgerTransaction adjustment = (minor > 0 ? builder.move(adjustments, wallet, minor)
+                    : builder.move(wallet, adjustments, -minor)).build();
+            Mono<Done> work = ledger.post(adjustment).flatMap(posted -> audit.record(adminId, AuditLog.WALLET_ADJUSTMENT,
+                            tutorId, minor, currency, reason, posted.transactionId(), now)
+                    .flatMap(auditId -> notices.moved(tutorId, minor, currency, posted.balance(wallet),
+                                    WalletNotices.ADJUSTMENT, ref)
+                            .thenReturn(new Done(auditId, tutorId, minor, posted.balance(wallet), ref, now))));
+            return tx.transactional(work)
+                    .onErrorMap(InsufficientBalance.class, refused -> ApiException.invalidField("amount",
+                            "Adjustment would overdraw the wallet. Balance: " + Units.moneyText(refused.available(), currency)
+                                    + ", debit: " + Units.moneyText(refused.required(), currency)));
+        });
+    }
+
+    private long minorOf(BigDecimal amount) {
+        long minor;
+        try {
+            minor = Units.minor(amount, currency);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("amount", e.getMessage());
+        }
+        if (minor == 0) {
+            throw ApiException.invalidField("amount", "amount must not be 0");
+        }
+        return minor;
+    }
+}

@@ -1,0 +1,99 @@
+package io.coachwork.wallet.admin;
+
+import io.coachwork.wallet.admin.ReconciliationRules.Discrepancy;
+import io.coachwork.wallet.admin.ReconciliationRules.TutorMinutes;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Checks the books: every account's cached balance equals the sum of its entries, every ledger
+ * transaction sums to zero per unit, and every tutor's hours add up ({@link ReconciliationRules}).
+ * Reads one consistent snapshot (repeatable read), so movements running meanwhile cannot show up
+ * as discrepancies.
+ */
+@Component
+public class Reconciliation {
+
+    public record Report(long walletsChecked, List<Discrepancy> discrepancies, boolean ok) {
+    }
+
+    private final DatabaseClient db;
+    private final TransactionalOperator snapshot;
+
+    public Reconciliation(DatabaseClient db, ReactiveTransactionManager transactions) {
+        this.db = db;
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        definition.setReadOnly(true);
+        this.snapshot = TransactionalOperator.create(transactions, definition);
+    }
+
+    public Mono<Report> run() {
+        Mono<Report> report = accounts().concatWith(transactions()).collectList().flatMap(ledgerFindings ->
+                tutors().collectList().map(tutors -> {
+                    List<Discrepancy> all = new ArrayList<>(ledgerFindings);
+                    tutors.forEach(t -> all.addAll(ReconciliationRules.check(t)));
+                    return new Report(tutors.size(), all, all.isEmpty());
+                }));
+        return snapshot.transactional(report);
+    }
+
+    private Flux<Discrepancy> accounts() {
+        return db.sql("""
+                        SELECT a.id, a.owner_id, a.code, a.unit, a.balance, COALESCE(e.total, 0) AS total
+                        FROM account a
+                        LEFT JOIN (SELECT account_id, sum(amount)::bigint AS total FROM ledger_entry GROUP BY account_id) e
+                          ON e.account_id = a.id
+                        WHERE a.balance <> COALESCE(e.total, 0)
+                        ORDER BY a.id""")
+                .map((row, meta) -> {
+                    Long owner = row.get("owner_id", Long.class);
+                    String subject = "account " + row.get("id", Long.class) + " (" + row.get("code", String.class)
+                            + (owner == null ? " of the platform" : " of tutor " + owner) + "): entries vs cached balance";
+                    return new Discrepancy(ReconciliationRules.ACCOUNT_BALANCE, subject, row.get("total", Long.class),
+                            row.get("balance", Long.class), row.get("unit", String.class));
+                })
+                .all();
+    }
+
+    private Flux<Discrepancy> transactions() {
+        return db.sql("""
+                        SELECT e.transaction_id, a.unit, sum(e.amount)::bigint AS total
+                        FROM ledger_entry e JOIN account a ON a.id = e.account_id
+                        GROUP BY e.transaction_id, a.unit
+                        HAVING sum(e.amount) <> 0
+                        ORDER BY e.transaction_id""")
+                .map((row, meta) -> new Discrepancy(ReconciliationRules.TRANSACTION_BALANCE,
+                        "ledger transaction " + row.get("transaction_id", Long.class) + ": sum of entries", 0,
+                        row.get("total", Long.class), row.get("unit", String.class)))
+                .all();
+    }
+
+    private Flux<TutorMinutes> tutors() {
+        return db.sql("""
+                        WITH tutor AS (SELECT DISTINCT owner_id AS id FROM account WHERE owner_id IS NOT NULL)
+                        SELECT t.id,
+                          COALESCE((SELECT sum(minutes) FROM hours_purchase p WHERE p.tutor_id = t.id), 0)::bigint AS purchased,
+                          COALESCE((SELECT sum(used_minutes) FROM hours_hold h
+                                    WHERE h.tutor_id = t.id AND h.status = 'settled'), 0)::bigint AS consumed,
+                          COALESCE((SELECT balance FROM account a
+                                    WHERE a.owner_id = t.id AND a.code = 'hours_held' AND a.unit = 'MIN'), 0) AS held,
+                          COALESCE((SELECT balance FROM account a
+                                    WHERE a.owner_id = t.id AND a.code = 'hours_available' AND a.unit = 'MIN'), 0) AS available,
+                          COALESCE((SELECT sum(minutes) FROM hours_hold h
+                                    WHERE h.tutor_id = t.id AND h.status = 'held'), 0)::bigint AS open_holds
+                        FROM tutor t ORDER BY t.id""")
+                .map((row, meta) -> new TutorMinutes(row.get("id", Long.class), row.get("purchased", Long.class),
+                        row.get("consumed", Long.class), row.get("held", Long.class), row.get("available", Long.class),
+                        row.get("open_holds", Long.class)))
+                .all();
+    }
+}

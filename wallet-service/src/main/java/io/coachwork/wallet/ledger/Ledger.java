@@ -1,0 +1,175 @@
+package io.coachwork.wallet.ledger;
+
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes ledger transactions. Call {@link #post} inside the caller's database transaction, with
+ * the business rows it belongs to: it locks every account it touches in id order (so two
+ * transactions never wait on each other crosswise), checks the balances under those locks,
+ * then writes the entries and the new cached balances together. The UPDATE repeats the
+ * no-overdraft rule as a guard, and the table's CHECK constraint a third time.
+ */
+@Component
+public class Ledger {
+
+    private final DatabaseClient db;
+    private final Clock clock;
+
+    public Ledger(DatabaseClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** A written transaction and the balances it left. */
+    public record Posted(long transactionId, Map<AccountRef, Long> balances) {
+
+        public long balance(AccountRef account) {
+            Long balance = balances.get(account);
+            if (balance == null) {
+                throw new IllegalArgumentException(account + " is not part of transaction " + transactionId);
+            }
+            return balance;
+        }
+    }
+
+    /** An account's cached balance and when it last changed. */
+    public record Balance(long balance, Instant updatedAt) {
+    }
+
+    private record Locked(long id, AccountRef account, long balance) {
+    }
+
+    /** Writes {@code tx}; fails with {@link InsufficientBalance} (nothing written) when a tutor account would go negative. */
+    public Mono<Posted> post(LedgerTransaction tx) {
+        Instant now = clock.instant();
+        return lock(tx, now).flatMap(locked -> {
+            Map<AccountRef, Long> before = new LinkedHashMap<>();
+            locked.values().forEach(l -> before.put(l.account(), l.balance()));
+            Map<AccountRef, Long> after = tx.balancesAfter(before);
+            return insertTransaction(tx, now)
+                    .flatMap(id -> applyEntries(id, tx, locked, after, now).thenReturn(new Posted(id, after)));
+        });
+    }
+
+    /** The cached balance of an account; empty when it was never used. */
+    public Mono<Balance> balance(AccountRef account) {
+        String sql = "SELECT balance, updated_at FROM account WHERE code = :code AND unit = :unit AND "
+                + (account.tutorOwned() ? "owner_id = :owner" : "owner_id IS NULL");
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("code", account.code().dbName()).bind("unit", account.unit());
+        if (account.tutorOwned()) {
+            spec = spec.bind("owner", account.tutorId());
+        }
+        return spec.map((row, meta) -> new Balance(row.get("balance", Long.class),
+                row.get("updated_at", OffsetDateTime.class).toInstant())).one();
+    }
+
+    private Mono<Map<AccountRef, Locked>> lock(LedgerTransaction tx, Instant now) {
+        List<AccountRef> accounts = tx.accounts();
+        return selectForUpdate(tx).flatMap(found -> found.keySet().containsAll(accounts) ? Mono.just(found)
+                : create(tx, now).then(selectForUpdate(tx)));
+    }
+
+    private Mono<Map<AccountRef, Locked>> selectForUpdate(LedgerTransaction tx) {
+        List<AccountRef> accounts = tx.accounts();
+        String[] tutorCodes = accounts.stream().filter(AccountRef::tutorOwned).map(a -> a.code().dbName()).toArray(String[]::new);
+        String[] platformCodes = accounts.stream().filter(a -> !a.tutorOwned()).map(a -> a.code().dbName()).toArray(String[]::new);
+        String[] units = accounts.stream().map(AccountRef::unit).distinct().toArray(String[]::new);
+        return db.sql("""
+                        SELECT id, owner_id, code, unit, balance FROM account
+                        WHERE ((owner_id = :tutor AND code = ANY(:tutorCodes)) OR (owner_id IS NULL AND code = ANY(:platformCodes)))
+                          AND unit = ANY(:units)
+                        ORDER BY id FOR UPDATE""")
+                .bind("tutor", Parameter.fromOrEmpty(tx.tutorId(), Long.class))
+                .bind("tutorCodes", tutorCodes)
+                .bind("platformCodes", platformCodes)
+                .bind("units", units)
+                .map((row, meta) -> toLocked(row))
+                .all()
+                .filter(l -> accounts.contains(l.account()))
+                .collectMap(Locked::account, l -> l, LinkedHashMap::new);
+    }
+
+    private Mono<Void> create(LedgerTransaction tx, Instant now) {
+        List<AccountRef> tutorAccounts = tx.accounts().stream().filter(AccountRef::tutorOwned).toList();
+        List<AccountRef> platformAccounts = tx.accounts().stream().filter(a -> !a.tutorOwned()).toList();
+        Mono<Void> tutor = tutorAccounts.isEmpty() ? Mono.empty() : db.sql("""
+                        INSERT INTO account (owner_id, code, unit, created_at, updated_at)
+                        SELECT :tutor, c, u, :now, :now FROM unnest(:codes::text[], :units::text[]) AS t(c, u)
+                        ON CONFLICT (owner_id, code, unit) WHERE owner_id IS NOT NULL DO NOTHING""")
+                .bind("tutor", tx.tutorId())
+                .bind("codes", tutorAccounts.stream().map(a -> a.code().dbName()).toArray(String[]::new))
+                .bind("units", tutorAccounts.stream().map(AccountRef::unit).toArray(String[]::new))
+                .bind("now", utc(now))
+                .fetch().rowsUpdated().then();
+        Mono<Void> platform = platformAccounts.isEmpty() ? Mono.empty() : db.sql("""
+                        INSERT INTO account (owner_id, code, unit, created_at, updated_at)
+                        SELECT NULL, c, u, :now, :now FROM unnest(:codes::text[], :units::text[]) AS t(c, u)
+                        ON CONFLICT (code, unit) WHERE owner_id IS NULL DO NOTHING""")
+                .bind("codes", platformAccounts.stream().map(a -> a.code().dbName()).toArray(String[]::new))
+                .bind("units", platformAccounts.stream().map(AccountRef::unit).toArray(String[]::new))
+                .bind("now", utc(now))
+                .fetch().rowsUpdated().then();
+        return platform.then(tutor);
+    }
+
+    private Mono<Long> insertTransaction(LedgerTransaction tx, Instant now) {
+        return db.sql("""
+                        INSERT INTO ledger_transaction (kind, tutor_id, reference, description, created_at)
+                        VALUES (:kind, :tutor, :ref, :description, :now) RETURNING id""")
+                .bind("kind", tx.kind().dbName())
+                .bind("tutor", Parameter.fromOrEmpty(tx.tutorId(), Long.class))
+                .bind("ref", tx.reference())
+                .bind("description", tx.description() == null ? "" : tx.description())
+                .bind("now", utc(now))
+                .map((row, meta) -> row.get("id", Long.class))
+                .one();
+    }
+
+    private Mono<Void> applyEntries(long transactionId, LedgerTransaction tx, Map<AccountRef, Locked> locked,
+                                    Map<AccountRef, Long> after, Instant now) {
+        List<LedgerTransaction.Posting> postings = tx.postings();
+        Long[] ids = postings.stream().map(p -> locked.get(p.account()).id()).toArray(Long[]::new);
+        Long[] amounts = postings.stream().map(LedgerTransaction.Posting::amount).toArray(Long[]::new);
+        Long[] balances = postings.stream().map(p -> after.get(p.account())).toArray(Long[]::new);
+        Mono<Void> balancesUpdated = db.sql("""
+                        UPDATE account a SET balance = a.balance + d.delta, updated_at = :now
+                        FROM unnest(:ids::bigint[], :deltas::bigint[]) AS d(id, delta)
+                        WHERE a.id = d.id AND (a.owner_id IS NULL OR a.balance + d.delta >= 0)""")
+                .bind("ids", ids).bind("deltas", amounts).bind("now", utc(now))
+                .fetch().rowsUpdated()
+                .flatMap(n -> n == postings.size() ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("ledger guard refused a checked posting in transaction "
+                        + transactionId)));
+        Mono<Void> entriesWritten = db.sql("""
+                        INSERT INTO ledger_entry (transaction_id, account_id, amount, balance_after)
+                        SELECT :tx, e.account_id, e.amount, e.balance_after
+                        FROM unnest(:ids::bigint[], :amounts::bigint[], :balances::bigint[]) WITH ORDINALITY
+                             AS e(account_id, amount, balance_after, n)
+                        ORDER BY e.n""")
+                .bind("tx", transactionId).bind("ids", ids).bind("amounts", amounts).bind("balances", balances)
+                .fetch().rowsUpdated().then();
+        return balancesUpdated.then(entriesWritten);
+    }
+
+    private static Locked toLocked(Readable row) {
+        Long owner = row.get("owner_id", Long.class);
+        String unit = row.get("unit", String.class);
+        AccountRef account = new AccountRef(AccountCode.fromDb(row.get("code", String.class)), owner, unit);
+        return new Locked(row.get("id", Long.class), account, row.get("balance", Long.class));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,40 @@
+package io.coachwork.wallet.saga;
+
+/**
+ * The rules of a session's hold of hours, free of any framework.
+ * <ul>
+ *   <li>A reservation holds the session's minutes; unlimited tutors hold nothing (and are never refused).</li>
+ *   <li>Settling consumes the minutes used, never more than were held, and returns the rest.</li>
+ *   <li>Releasing returns everything still held.</li>
+ *   <li>A reservation that leaves fewer available minutes than the threshold warns the tutor.</li>
+ * </ul>
+ * Whether the tutor has the minutes is decided by the ledger, under the account's lock.
+ */
+public final class HoldRules {
+
+    private HoldRules() {
+    }
+
+    /** Used and returned minutes of a settled hold. */
+    public record Settlement(long usedMinutes, long releasedMinutes) {
+    }
+
+    public static long minutesToHold(boolean unlimited, long requestedMinutes) {
+        if (requestedMinutes < 1) {
+            throw new IllegalArgumentException("a reservation needs at least one minute, not " + requestedMinutes);
+        }
+        return unlimited ? 0 : requestedMinutes;
+    }
+
+    public static Settlement settle(long heldMinutes, long usedMinutes) {
+        if (usedMinutes < 0) {
+            throw new IllegalArgumentException("used minutes cannot be negative: " + usedMinutes);
+        }
+        long used = Math.min(heldMinutes, usedMinutes);
+        return new Settlement(used, heldMinutes - used);
+    }
+
+    public static boolean lowBalance(long availableMinutes, long thresholdMinutes) {
+        return availableMinutes < thresholdMinutes;
+    }
+}

@@ -1,0 +1,90 @@
+package io.coachwork.wallet.topup;
+
+import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
+import com.stripe.model.EventDataObjectDeserializer;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.StripeObject;
+import com.stripe.net.Webhook;
+import io.coachwork.platform.web.ApiException;
+import io.coachwork.platform.web.ApiResponse;
+import java.time.Clock;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stripe's webhook endpoint. Public (Stripe sends no JWT): every delivery must carry a valid
+ * {@code Stripe-Signature} for the raw body, checked with the endpoint's secret within Stripe's
+ * five-minute tolerance. Events Coachwork does not use are acknowledged and ignored, so Stripe
+ * stops retrying them.
+ */
+@RestController
+public class StripeWebhookController {
+
+    public static final String PAYMENT_SUCCEEDED = "payment_intent.succeeded";
+    public static final String PAYMENT_FAILED = "payment_intent.payment_failed";
+
+    private final TopUpService topUps;
+    private final StripeProperties properties;
+    private final Clock clock;
+
+    public StripeWebhookController(TopUpService topUps, StripeProperties properties, Clock clock) {
+        this.topUps = topUps;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/webhooks/stripe")
+    public Mono<ApiResponse<TopUpViews.WebhookAck>> receive(@RequestBody(required = false) String payload,
+                                                            @RequestHeader(name = "Stripe-Signature", required = false)
+                                                            String signature) {
+        return Mono.fromCallable(() -> verified(payload, signature)).flatMap(event -> {
+            Mono<Boolean> handled = switch (event.getType()) {
+                case PAYMENT_SUCCEEDED -> topUps.paymentSucceeded(paymentIntent(event));
+                case PAYMENT_FAILED -> topUps.paymentFailed(paymentIntent(event));
+                default -> Mono.just(false);
+            };
+            return handled.map(h -> ApiResponse.ok("Webhook received",
+                    new TopUpViews.WebhookAck(event.getId(), event.getType(), h)));
+        });
+    }
+
+    private Event verified(String payload, String signature) {
+        if (!properties.webhooksConfigured()) {
+            throw ApiException.unavailable("Stripe webhooks are not configured");
+        }
+        if (!StringUtils.hasText(signature)) {
+            throw ApiException.badRequest("Missing Stripe-Signature header");
+        }
+        if (!StringUtils.hasText(payload)) {
+            throw ApiException.badRequest("Empty webhook payload");
+        }
+        try {
+            return Webhook.constructEvent(payload, signature, properties.webhookSecret(), Webhook.DEFAULT_TOLERANCE, clock);
+        } catch (SignatureVerificationException e) {
+            throw ApiException.badRequest("Invalid Stripe signature");
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("Malformed Stripe event");
+        }
+    }
+
+    /** The event's PaymentIntent, also when the event's API version differs from stripe-java's. */
+    private static PaymentIntent paymentIntent(Event event) {
+        EventDataObjectDeserializer data = event.getDataObjectDeserializer();
+        StripeObject object;
+        try {
+            object = data.getObject().isPresent() ? data.getObject().get() : data.deserializeUnsafe();
+        } catch (EventDataObjectDeserializationException e) {
+            throw ApiException.badRequest("Malformed Stripe event");
+        }
+        if (!(object instanceof PaymentIntent intent)) {
+            throw ApiException.badRequest("Stripe event " + event.getId() + " does not carry a PaymentIntent");
+        }
+        return intent;
+    }
+}

@@ -1,0 +1,45 @@
+package io.coachwork.wallet.admin;
+
+import io.coachwork.platform.test.TestEvents;
+import io.coachwork.platform.test.TestJwt;
+import io.coachwork.wallet.support.WalletIntegrationTest;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs after every other integration test (see junit-platform.properties): the books of the whole
+ * suite's activity must balance, and a tampered balance must show.
+ */
+@Order(Integer.MAX_VALUE)
+class ReconciliationTest extends WalletIntegrationTest {
+
+    @Test
+    void theSuitesActivityReconcilesAndTamperingShows() {
+        String admin = TestJwt.token(newId(), "admin");
+        JsonNode report = TestEvents.json().readTree(get("/api/admin/wallet/reconciliation", admin).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).path("data");
+        assertThat(report.path("discrepancies").isEmpty()).as("discrepancies: %s", report.path("discrepancies")).isTrue();
+        assertThat(report.path("ok").asBoolean()).isTrue();
+        assertThat(report.path("wallets_checked").asLong()).isGreaterThan(10);
+
+        long tutor = newId();
+        fund(tutor, "10.0");
+        db.sql("UPDATE account SET balance = balance + 1 WHERE owner_id = :t AND code = 'wallet'").bind("t", tutor)
+                .fetch().rowsUpdated().block();
+        try {
+            get("/api/admin/wallet/reconciliation", admin).expectStatus().isOk().expectBody()
+                    .jsonPath("$.data.ok").isEqualTo(false)
+                    .jsonPath("$.data.discrepancies.length()").isEqualTo(1)
+                    .jsonPath("$.data.discrepancies[0].check").isEqualTo("account_balance")
+                    .jsonPath("$.data.discrepancies[0].expected").isEqualTo(1000)
+                    .jsonPath("$.data.discrepancies[0].actual").isEqualTo(1001);
+        } finally {
+            db.sql("UPDATE account SET balance = balance - 1 WHERE owner_id = :t AND code = 'wallet'").bind("t", tutor)
+                    .fetch().rowsUpdated().block();
+        }
+        get("/api/admin/wallet/reconciliation", admin).expectBody().jsonPath("$.data.ok").isEqualTo(true);
+    }
+}
