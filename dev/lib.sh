@@ -1,13 +1,22 @@
 # shellcheck shell=bash
-# Shared by dev/stack and dev/token (sourced, not executed): repository paths and the
-# classpath of the platform test helpers (LocalKafkaBroker, DevToken), which are test classes
-# and therefore not inside any executable jar.
+# Shared by dev/stack, dev/token and dev/topup (sourced, not executed): repository paths and the
+# classpath of the platform test helpers (LocalKafkaBroker, DevToken, LocalStripe, StripeWebhooks),
+# which are test classes and therefore not inside any executable jar.
 
 COACHWORK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DEV_DIR="$COACHWORK_ROOT/.dev"
 PLATFORM_CLASSPATH_FILE="$DEV_DIR/platform-test.classpath"
+# Where the local broker's address is written when it starts (it listens on a free port).
+KAFKA_BOOTSTRAP_FILE="$DEV_DIR/kafka.bootstrap"
 # Same value as the services' local default, so tokens minted here validate everywhere.
 LOCAL_JWT_SECRET=coachwork-local-development-secret-0123456789
+# The local Stripe stand-in (LocalStripe) that wallet-service calls instead of Stripe. Key and
+# webhook secret are local, non-secret values: the stand-in accepts any sk_ key, and the secret
+# only has to match between wallet-service and the webhooks dev/topup signs.
+LOCAL_STRIPE_PORT=12111
+LOCAL_STRIPE_URL=http://localhost:$LOCAL_STRIPE_PORT
+LOCAL_STRIPE_API_KEY=sk_test_local
+LOCAL_STRIPE_WEBHOOK_SECRET=whsec_coachwork_local_development
 
 mvnw() { (cd "$COACHWORK_ROOT" && ./mvnw -q -B "$@"); }
 
@@ -29,12 +38,25 @@ platform_java_cp() {
   printf '%s' "$COACHWORK_ROOT/platform/target/test-classes:$COACHWORK_ROOT/platform/target/classes:$(cat "$PLATFORM_CLASSPATH_FILE")"
 }
 
+# The local stack's Kafka, unless COACHWORK_KAFKA_BOOTSTRAP_SERVERS names another.
+kafka_bootstrap() {
+  if [[ -n ${COACHWORK_KAFKA_BOOTSTRAP_SERVERS:-} ]]; then
+    printf '%s' "$COACHWORK_KAFKA_BOOTSTRAP_SERVERS"
+  elif [[ -s $KAFKA_BOOTSTRAP_FILE ]]; then
+    cat "$KAFKA_BOOTSTRAP_FILE"
+  else
+    echo "dev: no Kafka address in ${KAFKA_BOOTSTRAP_FILE#"$COACHWORK_ROOT"/}: start the stack (dev/stack up) or set COACHWORK_KAFKA_BOOTSTRAP_SERVERS" >&2
+    return 1
+  fi
+}
+
 # dev_token ROLE ID [NAME] [EMAIL] -> prints only the JWT (DevToken's last stdout line).
 # DevToken also publishes the user to identity.users, so Kafka must be reachable.
 dev_token() {
   local out
-  out=$(java -cp "$(platform_java_cp)" io.coachwork.platform.test.dev.DevToken \
-          "${COACHWORK_KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}" \
+  local bootstrap
+  bootstrap=$(kafka_bootstrap) || return 1
+  out=$(java -cp "$(platform_java_cp)" io.coachwork.platform.test.dev.DevToken "$bootstrap" \
           "${COACHWORK_SECURITY_JWT_SECRET:-$LOCAL_JWT_SECRET}" "$@") || return 1
   out=$(printf '%s\n' "$out" | tail -n 1)
   [[ -n $out ]] || return 1

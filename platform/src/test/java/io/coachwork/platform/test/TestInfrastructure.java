@@ -57,9 +57,9 @@ public final class TestInfrastructure {
         return kafkaBootstrap;
     }
 
-    /** Starts a broker on a fixed port for the local stack; tests use {@link #kafkaBootstrapServers()}. */
-    public static String startLocalBroker(int port) {
-        return InJvmKafka.start(port);
+    /** Starts a broker for the local stack; tests use {@link #kafkaBootstrapServers()}. */
+    public static String startLocalBroker() {
+        return InJvmKafka.start();
     }
 
     /** A new, empty database on the test server, dropped when the JVM exits. */

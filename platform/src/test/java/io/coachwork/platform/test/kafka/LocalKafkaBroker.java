@@ -3,9 +3,9 @@ package io.coachwork.platform.test.kafka;
 import io.coachwork.platform.test.TestInfrastructure;
 
 /**
- * A single-node KRaft broker for the local stack (dev/stack) and for sharing one broker across a
- * whole test run: {@code LocalKafkaBroker <port>}. Prints {@code KAFKA READY host:port}, then runs
- * until killed.
+ * A single-node KRaft broker for the local stack (dev/stack). It listens on a free port and prints
+ * {@code KAFKA READY host:port} once ready, then runs until killed; dev/stack reads the address
+ * from that line.
  */
 public final class LocalKafkaBroker {
 
@@ -13,8 +13,7 @@ public final class LocalKafkaBroker {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 9092;
-        String bootstrap = TestInfrastructure.startLocalBroker(port);
+        String bootstrap = TestInfrastructure.startLocalBroker();
         System.out.println("KAFKA READY " + bootstrap);
         System.out.flush();
         Thread.currentThread().join();
