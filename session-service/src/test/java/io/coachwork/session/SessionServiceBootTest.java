@@ -1,22 +1,12 @@
 package io.coachwork.session;
 
-import io.coachwork.platform.test.ServiceTest;
+import io.coachwork.session.support.SessionIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service boots against real PostgreSQL and Kafka, migrates its database and reports healthy. */
-@ServiceTest
-class SessionServiceBootTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient db;
+class SessionServiceBootTest extends SessionIntegrationTest {
 
     @Test
     void bootsMigratesAndIsHealthy() {

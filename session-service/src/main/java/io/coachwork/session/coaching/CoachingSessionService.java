@@ -1,0 +1,326 @@
+package io.coachwork.session.coaching;
+
+import io.coachwork.platform.directory.DirectoryUser;
+import io.coachwork.platform.directory.UserDirectory;
+import io.coachwork.platform.web.ApiException;
+import io.coachwork.platform.web.PageQuery;
+import io.coachwork.platform.web.Pagination;
+import io.coachwork.session.saga.WalletSaga;
+import io.coachwork.session.settings.CoachingSettingsService;
+import io.coachwork.session.stream.JoinToken;
+import io.coachwork.session.stream.StreamProperties;
+import io.coachwork.session.stream.StreamTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Coaching sessions: creation (the start of the hours saga), reads, invitations, the lifecycle and
+ * join tokens. Each change locks the session row and commits with its saga command and its event.
+ */
+@Service
+public class CoachingSessionService {
+
+    public static final String NOT_FOUND = "Coaching session not found";
+    private static final Duration POLL = Duration.ofMillis(50);
+    /** What tutors list without a filter: everything but creations the wallet refused. */
+    private static final Set<SessionStatus> TUTOR_LISTED = EnumSet.complementOf(EnumSet.of(SessionStatus.FAILED));
+    /** Students see a session once its hours are reserved. */
+    private static final Set<SessionStatus> STUDENT_LISTED = EnumSet.of(SessionStatus.SCHEDULED, SessionStatus.ACTIVE,
+            SessionStatus.ENDED, SessionStatus.CANCELLED);
+
+    private final CoachingSessionRepository sessions;
+    private final ParticipantRepository participants;
+    private final WalletSaga saga;
+    private final SessionEvents events;
+    private final CoachingSettingsService settings;
+    private final UserDirectory directory;
+    private final StreamTokens tokens;
+    private final StreamProperties stream;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+    private final SessionProperties properties;
+
+    public CoachingSessionService(CoachingSessionRepository sessions, ParticipantRepository participants,
+                                  WalletSaga saga, SessionEvents events, CoachingSettingsService settings,
+                                  UserDirectory directory, StreamTokens tokens, StreamProperties stream,
+                                  TransactionalOperator tx, Clock clock, SessionProperties properties) {
+        this.sessions = sessions;
+        this.participants = participants;
+        this.saga = saga;
+        this.events = events;
+        this.settings = settings;
+        this.directory = directory;
+        this.tokens = tokens;
+        this.stream = stream;
+        this.tx = tx;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** A new session as its creator sees it; {@code pending} when the wallet has not answered in time. */
+    public record Creation(CoachingSession session, int studentCount) {
+    }
+
+    public record NewSession(String title, String description, String startTime, String endTime, List<Long> studentIds) {
+    }
+
+    /**
+     * Stores the session as pending with its ReserveHours command, then waits (polling the row, so
+     * a reply handled by another replica counts too) for the wallet's answer.
+     */
+    public Mono<Creation> create(long tutorId, NewSession request) {
+        Instant now = now();
+        List<Long> students = distinct(request.studentIds());
+        Mono<CoachingSession> store = settings.current()
+                .flatMap(cfg -> rule(() -> SessionTimes.window(request.startTime(), request.endTime(), now,
+                        cfg.defaultDurationMinutes())))
+                .flatMap(window -> sessions.nextId().flatMap(id -> sessions.insert(new CoachingSession(id, tutorId,
+                        request.title().trim(), blankToNull(request.description()), window.start(), window.end(),
+                        window.durationMinutes(), window.durationMinutes(), null, StreamTokens.newCallId(id),
+                        SessionStatus.PENDING, null, null, null, now, now))))
+                .flatMap(s -> participants.inviteNew(s.id(), students, now).then(saga.reserve(s)).thenReturn(s));
+        return tx.transactional(store)
+                .flatMap(this::awaitReservation)
+                .flatMap(s -> s.status() == SessionStatus.FAILED ? Mono.error(ApiException.badRequest(s.failureReason()))
+                        : Mono.just(new Creation(s, students.size())));
+    }
+
+    /**
+     * Polls until the session is decided or the wait is over. The deadline is checked between
+     * queries rather than with a timeout operator: cancelling an R2DBC query in flight can leave its
+     * pooled connection hung for whoever gets it next.
+     */
+    private Mono<CoachingSession> awaitReservation(CoachingSession created) {
+        long deadline = System.nanoTime() + properties.sagaWait().toNanos();
+        return Mono.defer(() -> sessions.find(created.id()))
+                .filter(s -> s.status() != SessionStatus.PENDING || System.nanoTime() - deadline >= 0)
+                .repeatWhenEmpty(polls -> polls.delayElements(POLL));
+    }
+
+    public Mono<SessionViews.SessionPage> list(long tutorId, String status, String page, String limit) {
+        PageQuery query = PageQuery.of(page, limit);
+        Set<SessionStatus> statuses = status == null || status.isBlank() ? TUTOR_LISTED : Set.of(statusFilter(status));
+        return Mono.zip(sessions.listByTutor(tutorId, statuses, query.limit(), query.offset()).collectList(),
+                        sessions.countByTutor(tutorId, statuses))
+                .flatMap(t -> withParticipants(t.getT1(), (s, views) -> new SessionViews.ListItem(s.id(), s.title(),
+                        s.description(), s.startTime(), s.endTime(), s.durationMinutes(), viewLink(s),
+                        s.status().value(), Hours.of(s.minutesReserved()), Hours.of(s.minutesUsedAt(now())),
+                        views.size(), s.actualStartTime(), s.actualEndTime(), views, s.createdAt()))
+                        .map(items -> new SessionViews.SessionPage(items, Pagination.of(t.getT2(), query))));
+    }
+
+    public Mono<SessionViews.Detail> detail(long tutorId, long id) {
+        return owned(tutorId, id)
+                .flatMap(s -> withParticipants(List.of(s), (found, views) -> new SessionViews.Detail(found.id(),
+                        found.title(), found.description(), found.startTime(), found.endTime(),
+                        found.durationMinutes(), found.streamCallId(), viewLink(found), found.status().value(),
+                        Hours.of(found.minutesReserved()), Hours.of(found.minutesUsedAt(now())), views.size(),
+                        found.actualStartTime(), found.actualEndTime(), views, found.createdAt(), found.updatedAt())))
+                .map(views -> views.get(0));
+    }
+
+    /**
+     * Invites the students not invited yet. Students of a pending session hear of it with the
+     * created event, so only later invitations announce themselves.
+     */
+    public Mono<SessionViews.Invited> invite(long tutorId, long id, List<Long> studentIds) {
+        Instant now = now();
+        Mono<SessionViews.Invited> change = lockOwned(tutorId, id)
+                .flatMap(s -> rule(() -> {
+                    SessionLifecycle.checkInvite(s);
+                    return s;
+                }))
+                .flatMap(s -> participants.inviteNew(id, distinct(studentIds), now).collectList()
+                        .flatMap(added -> announceInvited(s, added, now).thenReturn(added)))
+                .map(added -> new SessionViews.Invited(added.size(), added.stream()
+                        .map(p -> new SessionViews.InvitedParticipant(p.id(), p.studentId())).toList()));
+        return tx.transactional(change);
+    }
+
+    private Mono<Void> announceInvited(CoachingSession s, List<Participant> added, Instant now) {
+        if (added.isEmpty()) {
+            return Mono.empty();
+        }
+        Mono<CoachingSession> touched = sessions.update(s.touched(now));
+        return s.status() == SessionStatus.PENDING ? touched.then()
+                : touched.then(events.studentsInvited(s, added.stream().map(Participant::studentId).toList()));
+    }
+
+    public Mono<SessionViews.Started> start(long tutorId, long id) {
+        Instant now = now();
+        Mono<SessionViews.Started> change = lockOwned(tutorId, id)
+                .flatMap(s -> rule(() -> {
+                    SessionLifecycle.checkStart(s, now);
+                    return s.started(now);
+                }))
+                .flatMap(sessions::update)
+                .flatMap(s -> participants.studentIds(s.id()).flatMap(ids -> events.started(s, ids)).thenReturn(s))
+                .map(s -> new SessionViews.Started(s.id(), s.status().value(), s.actualStartTime(), s.streamCallId(),
+                        viewLink(s)));
+        return tx.transactional(change);
+    }
+
+    public Mono<SessionViews.Ended> end(long tutorId, long id) {
+        Instant now = now();
+        Mono<SessionViews.Ended> change = lockOwned(tutorId, id)
+                .flatMap(s -> rule(() -> {
+                    SessionLifecycle.checkEnd(s);
+                    return s;
+                }))
+                .flatMap(s -> finish(s, now, now, SessionEvents.ENDED_BY_TUTOR))
+                .map(s -> new SessionViews.Ended(s.id(), s.status().value(), s.actualStartTime(), s.actualEndTime(),
+                        Hours.of(s.minutesReserved()), Hours.of(s.minutesUsed())));
+        return tx.transactional(change);
+    }
+
+    /**
+     * Ends an active session locked by the caller's transaction: records the used minutes (rounded
+     * up, capped at the reservation), settles them through the wallet and announces the end.
+     */
+    public Mono<CoachingSession> finish(CoachingSession active, Instant actualEnd, Instant now, String reason) {
+        int used = SessionTimes.usedMinutes(active.actualStartTime(), actualEnd, active.minutesReserved());
+        CoachingSession ended = active.ended(actualEnd, used, now);
+        return sessions.update(ended)
+                .then(participants.markLeft(ended.id(), actualEnd))
+                .then(saga.settle(ended, used))
+                .then(participants.studentIds(ended.id()))
+                .flatMap(ids -> events.ended(ended, ids, reason))
+                .thenReturn(ended);
+    }
+
+    /** Cancels and releases the whole hold. Students of a pending session never heard of it, so none is told. */
+    public Mono<SessionViews.Cancelled> cancel(long tutorId, long id) {
+        Instant now = now();
+        Mono<SessionViews.Cancelled> change = lockOwned(tutorId, id)
+                .flatMap(s -> rule(() -> {
+                    SessionLifecycle.checkCancel(s);
+                    return s;
+                }))
+                .flatMap(s -> {
+                    CoachingSession cancelled = s.cancelled(now);
+                    Mono<Void> left = s.status() == SessionStatus.ACTIVE ? participants.markLeft(s.id(), now) : Mono.empty();
+                    Mono<List<Long>> told = s.status() == SessionStatus.PENDING ? Mono.just(List.of())
+                            : participants.studentIds(s.id());
+                    return sessions.update(cancelled).then(left).then(saga.release(cancelled)).then(told)
+                            .flatMap(ids -> events.cancelled(cancelled, ids, SessionEvents.CANCELLED_BY_TUTOR))
+                            .thenReturn(new SessionViews.Cancelled(cancelled.id(), cancelled.status().value()));
+                });
+        return tx.transactional(change);
+    }
+
+    /** The tutor's token: they host the call. */
+    public Mono<JoinToken> tutorToken(long tutorId, long id) {
+        return owned(tutorId, id).flatMap(s -> rule(() -> {
+            SessionLifecycle.checkJoin(s);
+            return tokens.issue(s.streamCallId(), tutorId, JoinToken.HOST);
+        }));
+    }
+
+    /** A participant's token; taking one for a running session records that they joined. */
+    public Mono<JoinToken> studentToken(long studentId, long id) {
+        return sessions.find(id)
+                .filter(s -> STUDENT_LISTED.contains(s.status()))
+                .flatMap(s -> participants.find(id, studentId).map(participant -> s))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(NOT_FOUND)))
+                .flatMap(s -> rule(() -> {
+                    SessionLifecycle.checkJoin(s);
+                    return tokens.issue(s.streamCallId(), studentId, JoinToken.USER);
+                }).flatMap(token -> (s.status() == SessionStatus.ACTIVE
+                        ? participants.markJoined(id, studentId, now()) : Mono.<Void>empty()).thenReturn(token)));
+    }
+
+    public Mono<SessionViews.StudentSessionPage> studentSessions(long studentId, String status, String page,
+                                                                 String limit) {
+        PageQuery query = PageQuery.of(page, limit);
+        Set<SessionStatus> statuses = status == null || status.isBlank() ? STUDENT_LISTED : Set.of(statusFilter(status));
+        return Mono.zip(sessions.listByStudent(studentId, statuses, query.limit(), query.offset()).collectList(),
+                        sessions.countByStudent(studentId, statuses))
+                .flatMap(t -> {
+                    List<CoachingSession> found = t.getT1();
+                    Mono<Map<Long, Participant>> mine = participants.findBySessions(ids(found))
+                            .filter(p -> p.studentId() == studentId).collectMap(Participant::sessionId);
+                    Mono<Map<Long, DirectoryUser>> tutors = directory.findAll(found.stream()
+                            .map(CoachingSession::tutorId).distinct().toList()).collectMap(DirectoryUser::userId);
+                    return Mono.zip(mine, tutors).map(m -> found.stream().map(s -> {
+                        Participant p = m.getT1().get(s.id());
+                        DirectoryUser tutor = m.getT2().get(s.tutorId());
+                        return new SessionViews.StudentSession(s.id(), s.title(), s.description(), s.startTime(),
+                                s.endTime(), s.durationMinutes(), viewLink(s), s.status().value(),
+                                new SessionViews.TutorRef(s.tutorId(), tutor == null ? null : tutor.name()),
+                                s.actualStartTime(), s.actualEndTime(), p.invitedAt(), p.joinedAt());
+                    }).toList()).map(items -> new SessionViews.StudentSessionPage(items, Pagination.of(t.getT2(), query)));
+                });
+    }
+
+    private interface ViewBuilder<T> {
+        T build(CoachingSession session, List<SessionViews.ParticipantView> participants);
+    }
+
+    /** Builds one view per session with its participants, named from the user directory (null when unknown). */
+    private <T> Mono<List<T>> withParticipants(List<CoachingSession> found, ViewBuilder<T> builder) {
+        return participants.findBySessions(ids(found)).collectList().flatMap(all -> directory
+                .findAll(all.stream().map(Participant::studentId).distinct().toList())
+                .collectMap(DirectoryUser::userId)
+                .map(users -> {
+                    Map<Long, List<SessionViews.ParticipantView>> bySession = all.stream().collect(Collectors.groupingBy(
+                            Participant::sessionId, Collectors.mapping(p -> SessionViews.ParticipantView.of(p,
+                                    users.get(p.studentId())), Collectors.toList())));
+                    List<T> views = new ArrayList<>(found.size());
+                    found.forEach(s -> views.add(builder.build(s, bySession.getOrDefault(s.id(), List.of()))));
+                    return views;
+                }));
+    }
+
+    private Mono<CoachingSession> owned(long tutorId, long id) {
+        return sessions.findOwned(id, tutorId).switchIfEmpty(Mono.error(() -> ApiException.notFound(NOT_FOUND)));
+    }
+
+    private Mono<CoachingSession> lockOwned(long tutorId, long id) {
+        return sessions.lockOwned(id, tutorId).switchIfEmpty(Mono.error(() -> ApiException.notFound(NOT_FOUND)));
+    }
+
+    private String viewLink(CoachingSession s) {
+        return stream.viewLink(s.streamCallId());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static SessionStatus statusFilter(String status) {
+        return SessionStatus.filter(status.trim().toLowerCase()).orElseThrow(() -> ApiException.invalidField("status",
+                "Invalid status. Valid statuses: scheduled, active, ended, cancelled"));
+    }
+
+    /** Runs a rule, turning its refusal into a 400 that names the field at fault. */
+    private static <T> Mono<T> rule(Supplier<T> check) {
+        return Mono.fromSupplier(check).onErrorMap(SessionRuleViolation.class, v -> v.field() == null
+                ? ApiException.badRequest(v.getMessage()) : ApiException.invalidField(v.field(), v.getMessage()));
+    }
+
+    private static List<Long> distinct(List<Long> ids) {
+        return ids == null ? List.of() : List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    private static List<Long> ids(Collection<CoachingSession> found) {
+        return found.stream().map(CoachingSession::id).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

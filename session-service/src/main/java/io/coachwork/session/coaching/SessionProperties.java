@@ -1,0 +1,18 @@
+package io.coachwork.session.coaching;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code sagaWait}: how long a create request waits for wallet-service's answer before it answers
+ * 202 (seed 000 answers synchronously). {@code sagaResendAfter}: how long a command may stay
+ * unanswered before the resend job sends it again.
+ */
+@ConfigurationProperties("coachwork.sessions")
+public record SessionProperties(Duration sagaWait, Duration sagaResendAfter) {
+
+    public SessionProperties {
+        sagaWait = sagaWait == null ? Duration.ofSeconds(5) : sagaWait;
+        sagaResendAfter = sagaResendAfter == null ? Duration.ofMinutes(1) : sagaResendAfter;
+    }
+}
