@@ -76,13 +76,17 @@ public class TierChargeSaga {
                 .thenReturn(saga);
     }
 
-    /** Waits (without blocking a thread) until the saga is settled or {@code wait} has passed. */
+    /**
+     * Waits (without blocking a thread) until the saga is settled or {@code wait} has passed. The
+     * deadline is checked between polls rather than with {@code timeout()}, which would cancel a
+     * query in flight and can leave its pooled R2DBC connection unusable.
+     */
     public Mono<ChargeSaga> awaitOutcome(UUID sagaId, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         return Flux.interval(Duration.ZERO, Duration.ofMillis(50))
                 .concatMap(tick -> sagas.find(sagaId))
-                .filter(saga -> !ChargeSaga.CHARGING.equals(saga.state()))
-                .next()
-                .timeout(wait, sagas.find(sagaId));
+                .filter(saga -> !ChargeSaga.CHARGING.equals(saga.state()) || System.nanoTime() >= deadline)
+                .next();
     }
 
     /** The wallet took the money: apply the change the tutor asked for, or the renewal. */
