@@ -10,6 +10,8 @@ PLATFORM_CLASSPATH_FILE="$DEV_DIR/platform-test.classpath"
 KAFKA_BOOTSTRAP_FILE="$DEV_DIR/kafka.bootstrap"
 # Same value as the services' local default, so tokens minted here validate everywhere.
 LOCAL_JWT_SECRET=coachwork-local-development-secret-0123456789
+# Signs Stream-format join tokens on the local stack (not a Stream account; tokens work with no real call).
+LOCAL_STREAM_SECRET=coachwork-local-stream-secret-0123456789
 # The local Stripe stand-in (LocalStripe) that wallet-service calls instead of Stripe. Key and
 # webhook secret are local, non-secret values: the stand-in accepts any sk_ key, and the secret
 # only has to match between wallet-service and the webhooks dev/topup signs.

@@ -1,0 +1,89 @@
+package io.coachwork.gateway.e2e;
+
+import io.coachwork.platform.test.ServiceTest;
+import io.coachwork.platform.test.TestEvents;
+import io.coachwork.platform.test.TestJwt;
+import io.coachwork.platform.test.stripe.StripeWebhooks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the end-to-end tests: the real gateway (this test's Spring context) in front of the
+ * {@link RunningPlatform}, called with JWTs exactly as a client calls it. All subclasses share one
+ * gateway context and one set of services.
+ */
+@ServiceTest
+abstract class EndToEndTest {
+
+    protected static final String ADMIN = TestJwt.token(9001, "admin");
+    protected static final String SUPER_ADMIN = TestJwt.token(9002, "super_admin", "admin");
+
+    @Autowired
+    protected WebTestClient gateway;
+
+    @LocalServerPort
+    protected int gatewayPort;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        RunningPlatform platform = RunningPlatform.get();
+        registry.add("coachwork.routes.subscription", platform.subscription::baseUrl);
+        registry.add("coachwork.routes.wallet", platform.wallet::baseUrl);
+        registry.add("coachwork.routes.session", platform.session::baseUrl);
+        registry.add("coachwork.routes.notification", platform.notification::baseUrl);
+        // Many calls per test from few users: the per-user limit itself is tested in the gateway's own tests.
+        registry.add("coachwork.rate-limit.replenish-rate", () -> "500");
+        registry.add("coachwork.rate-limit.burst-capacity", () -> "1000");
+    }
+
+    protected static long newUser() {
+        return ThreadLocalRandom.current().nextLong(1_000_000L, 900_000_000_000L);
+    }
+
+    protected JsonNode data(WebTestClient.ResponseSpec response) {
+        byte[] body = response.expectBody().returnResult().getResponseBody();
+        return TestEvents.json().readTree(body).get("data");
+    }
+
+    /** An admin credits the tutor's wallet (recorded in the ledger and the audit log). */
+    protected void adjustWallet(long tutor, String amount) {
+        gateway.post().uri("/api/admin/wallet/adjustments").headers(h -> h.setBearerAuth(ADMIN))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"tutor_id\": " + tutor + ", \"amount\": " + amount + ", \"reason\": \"e2e funding\"}")
+                .exchange().expectStatus().isCreated();
+    }
+
+    /** A card top-up the way production does it: PaymentIntent, card payment (the stand-in confirms it), signed webhook. */
+    protected void topUpByCard(String tutorToken, String amount) {
+        JsonNode topUp = data(gateway.post().uri("/api/marketplace/tutor/wallet/top-ups")
+                .headers(h -> h.setBearerAuth(tutorToken)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"amount\": " + amount + "}").exchange().expectStatus().isCreated());
+        String paymentIntent = topUp.get("payment_intent_id").asString();
+        StripeWebhooks.SignedWebhook webhook = RunningPlatform.get().stripe.succeededWebhook(paymentIntent,
+                RunningPlatform.STRIPE_WEBHOOK_SECRET, Instant.now());
+        gateway.post().uri("/api/webhooks/stripe").header("Stripe-Signature", webhook.signatureHeader())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(webhook.payload())
+                .exchange().expectStatus().isOk();
+    }
+
+    protected void assertBooksReconcile() {
+        JsonNode report = data(gateway.get().uri("/api/admin/wallet/reconciliation").headers(h -> h.setBearerAuth(ADMIN))
+                .exchange().expectStatus().isOk());
+        assertThat(report.get("discrepancies").size()).as(report.toString()).isZero();
+        assertThat(report.get("ok").asBoolean()).isTrue();
+    }
+
+    protected static Duration patience() {
+        return Duration.ofSeconds(30);
+    }
+}
