@@ -10,6 +10,8 @@ PLATFORM_CLASSPATH_FILE="$DEV_DIR/platform-test.classpath"
 KAFKA_BOOTSTRAP_FILE="$DEV_DIR/kafka.bootstrap"
 # Same value as the services' local default, so tokens minted here validate everywhere.
 LOCAL_JWT_SECRET=coachwork-local-development-secret-0123456789
+# Lets an external scheduler (or you, with curl) run jobs at /api/cron/...; local value only.
+LOCAL_CRON_SECRET=${CRON_SECRET:-coachwork-local-cron-secret}
 # Signs Stream-format join tokens on the local stack (not a Stream account; tokens work with no real call).
 LOCAL_STREAM_SECRET=coachwork-local-stream-secret-0123456789
 # The local Stripe stand-in (LocalStripe) that wallet-service calls instead of Stripe. Key and
