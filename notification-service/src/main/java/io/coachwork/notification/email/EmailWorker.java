@@ -1,5 +1,6 @@
 package io.coachwork.notification.email;
 
+import io.coachwork.platform.jobs.ScheduledRuns;
 import io.coachwork.notification.NotificationProperties;
 import io.coachwork.notification.delivery.DeliveryRepository;
 import java.time.Clock;
@@ -50,10 +51,7 @@ public class EmailWorker {
 
     @Scheduled(fixedDelayString = "${coachwork.notifications.email.poll-interval:PT5S}")
     public Mono<Void> poll() {
-        return drain().onErrorResume(e -> {
-            log.warn("email poll failed; retrying on the next one: {}", e.toString());
-            return Mono.empty();
-        }).then();
+        return ScheduledRuns.logged(log, "email poll", drain(), sent -> { });
     }
 
     /** One pass over the queue. Returns how many emails it settled (sent or failed). */

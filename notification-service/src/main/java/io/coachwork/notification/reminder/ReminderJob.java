@@ -1,5 +1,6 @@
 package io.coachwork.notification.reminder;
 
+import io.coachwork.platform.jobs.ScheduledRuns;
 import io.coachwork.notification.dispatch.Dispatcher;
 import io.coachwork.notification.dispatch.Links;
 import java.time.Clock;
@@ -49,16 +50,11 @@ public class ReminderJob {
     @Scheduled(fixedDelayString = "${coachwork.notifications.reminders.interval:PT5M}",
             initialDelayString = "${coachwork.notifications.reminders.initial-delay:PT1M}")
     public Mono<Void> scheduled() {
-        return run().doOnNext(r -> {
-                    if (r.sent() + r.skipped() > 0) {
-                        log.info("reminders: {} sent, {} skipped as stale", r.sent(), r.skipped());
-                    }
-                })
-                .onErrorResume(e -> {
-                    log.error("reminder run failed; the next run picks up where it stopped", e);
-                    return Mono.empty();
-                })
-                .then();
+        return ScheduledRuns.logged(log, "reminder run", run(), r -> {
+            if (r.sent() + r.skipped() > 0) {
+                log.info("reminders: {} sent, {} skipped as stale", r.sent(), r.skipped());
+            }
+        });
     }
 
     public Mono<Report> run() {

@@ -1,5 +1,6 @@
 package io.coachwork.session.saga;
 
+import io.coachwork.platform.jobs.ScheduledRuns;
 import io.coachwork.session.coaching.SessionProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,16 +42,11 @@ public class SagaResendJob {
 
     @Scheduled(cron = "${coachwork.sessions.saga-resend-cron:30 * * * * *}")
     public Mono<Void> scheduled() {
-        return run().doOnNext(r -> {
-                    if (r.resent() > 0) {
-                        log.warn("resent {} unanswered wallet command(s)", r.resent());
-                    }
-                })
-                .onErrorResume(e -> {
-                    log.error("saga resend run failed; the next run picks up where it stopped", e);
-                    return Mono.empty();
-                })
-                .then();
+        return ScheduledRuns.logged(log, "saga resend run", run(), r -> {
+            if (r.resent() > 0) {
+                log.warn("resent {} unanswered wallet command(s)", r.resent());
+            }
+        });
     }
 
     public Mono<Report> run() {

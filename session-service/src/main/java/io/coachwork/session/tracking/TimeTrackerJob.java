@@ -1,5 +1,6 @@
 package io.coachwork.session.tracking;
 
+import io.coachwork.platform.jobs.ScheduledRuns;
 import io.coachwork.session.coaching.CoachingSession;
 import io.coachwork.session.coaching.CoachingSessionRepository;
 import io.coachwork.session.coaching.CoachingSessionService;
@@ -70,13 +71,8 @@ public class TimeTrackerJob {
 
     @Scheduled(cron = "${coachwork.sessions.time-tracker-cron:0 * * * * *}")
     public Mono<Void> scheduled() {
-        return run()
-                .doOnNext(r -> log.debug("time tracker: {} warnings, {} auto-ended", r.warningsSent(), r.sessionsEnded()))
-                .onErrorResume(e -> {
-                    log.error("time tracker run failed; the next run picks up where it stopped", e);
-                    return Mono.empty();
-                })
-                .then();
+        return ScheduledRuns.logged(log, "time tracker run", run(),
+                r -> log.debug("time tracker: {} warnings, {} auto-ended", r.warningsSent(), r.sessionsEnded()));
     }
 
     public Mono<Report> run() {

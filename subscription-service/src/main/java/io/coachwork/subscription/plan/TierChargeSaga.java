@@ -1,5 +1,6 @@
 package io.coachwork.subscription.plan;
 
+import io.coachwork.platform.jobs.ScheduledRuns;
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
 import io.coachwork.contracts.wallet.WalletCommands.ChargeSubscription;
@@ -133,12 +134,8 @@ public class TierChargeSaga {
     @Scheduled(fixedDelayString = "${coachwork.subscription.charge-resend-interval:30s}")
     public Mono<Void> resendOverdue() {
         Instant now = clock.instant();
-        return tx.transactional(sagas.claimOverdue(now.minus(resendAfter), now, 100).concatMap(this::sendCommand))
-                .doOnNext(saga -> log.info("resent ChargeSubscription for saga {}", saga.sagaId()))
-                .onErrorResume(e -> {
-                    log.warn("resending overdue charges failed; next run retries: {}", e.toString());
-                    return Mono.empty();
-                })
-                .then();
+        return ScheduledRuns.logged(log, "resending overdue charges",
+                tx.transactional(sagas.claimOverdue(now.minus(resendAfter), now, 100).concatMap(this::sendCommand).collectList()),
+                resent -> resent.forEach(saga -> log.info("resent ChargeSubscription for saga {}", saga.sagaId())));
     }
 }

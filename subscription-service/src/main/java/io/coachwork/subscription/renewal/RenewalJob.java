@@ -1,5 +1,6 @@
 package io.coachwork.subscription.renewal;
 
+import io.coachwork.platform.jobs.ScheduledRuns;
 import io.coachwork.subscription.plan.ChargeSaga;
 import io.coachwork.subscription.plan.PlanChanges;
 import io.coachwork.subscription.plan.SubscriptionRepository;
@@ -63,13 +64,8 @@ public class RenewalJob {
 
     @Scheduled(cron = "${coachwork.subscription.renewal-cron:0 5 * * * *}")
     public Mono<Void> scheduled() {
-        return run().doOnNext(r -> log.info("renewals: {} renewed, {} charging, {} expired", r.renewed(), r.charging(),
-                        r.expired()))
-                .onErrorResume(e -> {
-                    log.error("renewal run failed; the next run picks up where it stopped", e);
-                    return Mono.empty();
-                })
-                .then();
+        return ScheduledRuns.logged(log, "renewal run", run(),
+                r -> log.info("renewals: {} renewed, {} charging, {} expired", r.renewed(), r.charging(), r.expired()));
     }
 
     public Mono<Report> run() {
