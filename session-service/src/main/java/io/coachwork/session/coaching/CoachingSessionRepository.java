@@ -126,6 +126,15 @@ public class CoachingSessionRepository {
                 .map((row, meta) -> toSession(row)).all();
     }
 
+    /** Scheduled sessions whose end time passed without a start, locked; other replicas skip them. */
+    public Flux<CoachingSession> claimScheduledEndedBefore(Instant now, long afterId, int limit) {
+        return db.sql("""
+                        SELECT * FROM coaching_session WHERE status = 'scheduled' AND end_time <= :now AND id > :after
+                        ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .bind("now", utc(now)).bind("after", afterId).bind("limit", limit)
+                .map((row, meta) -> toSession(row)).all();
+    }
+
     private static String[] values(Collection<SessionStatus> statuses) {
         return statuses.stream().map(SessionStatus::value).toArray(String[]::new);
     }

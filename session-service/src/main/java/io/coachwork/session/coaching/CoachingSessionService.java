@@ -210,16 +210,23 @@ public class CoachingSessionService {
                     SessionLifecycle.checkCancel(s);
                     return s;
                 }))
-                .flatMap(s -> {
-                    CoachingSession cancelled = s.cancelled(now);
-                    Mono<Void> left = s.status() == SessionStatus.ACTIVE ? participants.markLeft(s.id(), now) : Mono.empty();
-                    Mono<List<Long>> told = s.status() == SessionStatus.PENDING ? Mono.just(List.of())
-                            : participants.studentIds(s.id());
-                    return sessions.update(cancelled).then(left).then(saga.release(cancelled)).then(told)
-                            .flatMap(ids -> events.cancelled(cancelled, ids, SessionEvents.CANCELLED_BY_TUTOR))
-                            .thenReturn(new SessionViews.Cancelled(cancelled.id(), cancelled.status().value()));
-                });
+                .flatMap(s -> cancelLocked(s, now, SessionEvents.CANCELLED_BY_TUTOR))
+                .map(cancelled -> new SessionViews.Cancelled(cancelled.id(), cancelled.status().value()));
         return tx.transactional(change);
+    }
+
+    /**
+     * Cancels a session locked by the caller's transaction and releases its whole hold. The time
+     * tracker uses it for sessions that were never started by their end time.
+     */
+    public Mono<CoachingSession> cancelLocked(CoachingSession s, Instant now, String reason) {
+        CoachingSession cancelled = s.cancelled(now);
+        Mono<Void> left = s.status() == SessionStatus.ACTIVE ? participants.markLeft(s.id(), now) : Mono.empty();
+        Mono<List<Long>> told = s.status() == SessionStatus.PENDING ? Mono.just(List.of())
+                : participants.studentIds(s.id());
+        return sessions.update(cancelled).then(left).then(saga.release(cancelled)).then(told)
+                .flatMap(ids -> events.cancelled(cancelled, ids, reason))
+                .thenReturn(cancelled);
     }
 
     /** The tutor's token: they host the call. */

@@ -20,6 +20,7 @@ public class SessionEvents {
     public static final String ENDED_BY_TUTOR = "ended_by_tutor";
     public static final String AUTO_END = "auto_end";
     public static final String CANCELLED_BY_TUTOR = "cancelled_by_tutor";
+    public static final String NOT_STARTED = "not_started";
 
     private final OutboxWriter outbox;
     private final StreamProperties stream;

@@ -54,10 +54,12 @@ public class TimeTrackerJob {
         this.clock = clock;
     }
 
-    public record Report(int warningsSent, int sessionsEnded) {
+    /** {@code sessionsExpired}: scheduled sessions never started by their end time, cancelled and released. */
+    public record Report(int warningsSent, int sessionsEnded, int sessionsExpired) {
 
         Report plus(Report other) {
-            return new Report(warningsSent + other.warningsSent, sessionsEnded + other.sessionsEnded);
+            return new Report(warningsSent + other.warningsSent, sessionsEnded + other.sessionsEnded,
+                    sessionsExpired + other.sessionsExpired);
         }
     }
 
@@ -72,7 +74,8 @@ public class TimeTrackerJob {
     @Scheduled(cron = "${coachwork.sessions.time-tracker-cron:0 * * * * *}")
     public Mono<Void> scheduled() {
         return ScheduledRuns.logged(log, "time tracker run", run(),
-                r -> log.debug("time tracker: {} warnings, {} auto-ended", r.warningsSent(), r.sessionsEnded()));
+                r -> log.debug("time tracker: {} warnings, {} auto-ended, {} expired unstarted", r.warningsSent(),
+                        r.sessionsEnded(), r.sessionsExpired()));
     }
 
     public Mono<Report> run() {
@@ -80,11 +83,25 @@ public class TimeTrackerJob {
         return settings.current().flatMap(cfg -> {
             int widest = SessionTimes.warningPoints(cfg.warningThresholdMinutes()).get(0);
             Instant horizon = now.plus(Duration.ofMinutes(widest));
-            return batch(now, horizon, cfg, 0)
+            Mono<Report> active = batch(now, horizon, cfg, 0)
                     .expand(b -> b.size() == BATCH ? batch(now, horizon, cfg, b.lastId()) : Mono.empty())
                     .map(Batch::report)
-                    .reduce(new Report(0, 0), Report::plus);
+                    .reduce(new Report(0, 0, 0), Report::plus);
+            Mono<Report> unstarted = expireBatch(now, 0)
+                    .expand(b -> b.size() == BATCH ? expireBatch(now, b.lastId()) : Mono.empty())
+                    .map(Batch::report)
+                    .reduce(new Report(0, 0, 0), Report::plus);
+            return active.flatMap(a -> unstarted.map(a::plus));
         });
+    }
+
+    /** A session nobody started by its end time will not run: its hold goes back to the tutor. */
+    private Mono<Batch> expireBatch(Instant now, long afterId) {
+        return tx.transactional(sessions.claimScheduledEndedBefore(now, afterId, BATCH)
+                        .concatMap(s -> lifecycle.cancelLocked(s, now, SessionEvents.NOT_STARTED))
+                        .map(CoachingSession::id)
+                        .collectList())
+                .map(ids -> new Batch(ids.size(), ids.isEmpty() ? afterId : ids.get(ids.size() - 1), new Report(0, 0, ids.size())));
     }
 
     private Mono<Batch> batch(Instant now, Instant horizon, CoachingSettings cfg, long afterId) {
@@ -93,7 +110,7 @@ public class TimeTrackerJob {
                         .collectList())
                 .map(tracked -> new Batch(tracked.size(), tracked.isEmpty() ? afterId : tracked.get(tracked.size() - 1).id(),
                         new Report((int) tracked.stream().filter(t -> t.outcome() == Outcome.WARNED).count(),
-                                (int) tracked.stream().filter(t -> t.outcome() == Outcome.ENDED).count())));
+                                (int) tracked.stream().filter(t -> t.outcome() == Outcome.ENDED).count(), 0)));
     }
 
     private Mono<Outcome> track(CoachingSession session, Instant now, CoachingSettings cfg) {

@@ -94,6 +94,32 @@ class TimeTrackerTest extends SessionIntegrationTest {
     }
 
     @Test
+    void aSessionNeverStartedByItsEndTimeIsCancelledAndItsHoursReleased() {
+        clock.set(NOW);
+        long tutor = newUser();
+        long student = newUser();
+        long id = scheduledSession(tutor, START, 30, student);
+
+        clock.set(END.minusSeconds(1));
+        runTracker();
+        assertThat(sessionStatus(id)).isEqualTo("scheduled");
+
+        clock.set(END.plusSeconds(30));
+        web.post().uri("/api/admin/coaching/jobs/time-tracker").headers(h -> h.setBearerAuth(ADMIN)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.data.sessions_expired").isNumber();
+        assertThat(sessionStatus(id)).isEqualTo("cancelled");
+        WalletCommands.ReleaseHours release = WalletStandIn.awaitCommand(EventTypes.RELEASE_HOURS,
+                WalletCommands.ReleaseHours.class, tutor, cmd -> cmd.sessionId() == id);
+        assertThat(release.tutorId()).isEqualTo(tutor);
+        JsonNode cancelled = sessionEvent(id, EventTypes.COACHING_SESSION_CANCELLED, "\"reason\":\"not_started\"");
+        assertThat(cancelled.get("student_ids").toString()).isEqualTo("[" + student + "]");
+
+        runTracker();
+        assertThat(outboxEvents(EventTypes.COACHING_SESSION_CANCELLED, id)).isEqualTo(1);
+    }
+
+    @Test
     void theCronEndpointNeedsTheCronSecretAndTheAdminOneAnAdmin() {
         web.get().uri("/api/cron/session/time-tracker").headers(h -> h.setBearerAuth("wrong")).exchange()
                 .expectStatus().isUnauthorized()
