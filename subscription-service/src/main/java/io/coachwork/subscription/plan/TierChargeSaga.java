@@ -23,7 +23,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,6 +35,7 @@ import reactor.core.publisher.Mono;
 public class TierChargeSaga {
 
     private static final Logger log = LoggerFactory.getLogger(TierChargeSaga.class);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final ChargeSagaRepository sagas;
     private final SubscriptionRepository subscriptions;
@@ -84,10 +84,9 @@ public class TierChargeSaga {
      */
     public Mono<ChargeSaga> awaitOutcome(UUID sagaId, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        return Flux.interval(Duration.ZERO, Duration.ofMillis(50))
-                .concatMap(tick -> sagas.find(sagaId))
-                .filter(saga -> !ChargeSaga.CHARGING.equals(saga.state()) || System.nanoTime() >= deadline)
-                .next();
+        return Mono.defer(() -> sagas.find(sagaId))
+                .filter(saga -> !ChargeSaga.CHARGING.equals(saga.state()) || System.nanoTime() - deadline >= 0)
+                .repeatWhenEmpty(polls -> polls.delayElements(POLL));
     }
 
     /** The wallet took the money: apply the change the tutor asked for, or the renewal. */
