@@ -17,4 +17,12 @@ public record Links(String appBaseUrl) {
     public String buyHours() {
         return appBaseUrl + "/tutor/coaching/hours";
     }
+
+    public String wallet() {
+        return appBaseUrl + "/tutor/wallet";
+    }
+
+    public String subscription() {
+        return appBaseUrl + "/tutor/subscription";
+    }
 }

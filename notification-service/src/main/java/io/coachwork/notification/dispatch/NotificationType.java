@@ -15,7 +15,11 @@ public enum NotificationType {
     SESSION_CANCELLED("session_cancelled", "session:cancelled"),
     SESSION_REMINDER_24H("session_reminder_24h", "session:reminder"),
     SESSION_REMINDER_1H("session_reminder_1h", "session:starting"),
-    HOURS_BALANCE_LOW("hours_balance_low", "wallet:hours_balance_low");
+    HOURS_BALANCE_LOW("hours_balance_low", "wallet:hours_balance_low"),
+    WALLET_UPDATED("wallet_updated", "wallet:updated"),
+    SUBSCRIPTION_UPDATED("subscription_updated", "subscription:updated"),
+    SUBSCRIPTION_PAYMENT_FAILED("subscription_payment_failed", "subscription:payment_failed"),
+    SUBSCRIPTION_EXPIRED("subscription_expired", "subscription:expired");
 
     private final String key;
     private final String event;

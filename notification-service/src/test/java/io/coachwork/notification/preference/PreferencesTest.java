@@ -20,7 +20,8 @@ class PreferencesTest extends NotificationIntegrationTest {
         JsonNode preferences = get("/api/notifications/preferences", TestJwt.student(newId())).get("data").get("preferences");
         assertThat(preferences.valueStream().map(p -> p.get("type").asString()))
                 .containsExactly("session_invitation", "session_started", "session_time_warning", "session_ended",
-                        "session_cancelled", "session_reminder_24h", "session_reminder_1h", "hours_balance_low");
+                        "session_cancelled", "session_reminder_24h", "session_reminder_1h", "hours_balance_low",
+                        "wallet_updated", "subscription_updated", "subscription_payment_failed", "subscription_expired");
         assertThat(preferences).allSatisfy(p -> {
             assertThat(p.get("email").asBoolean()).isTrue();
             assertThat(p.get("push").asBoolean()).isTrue();
