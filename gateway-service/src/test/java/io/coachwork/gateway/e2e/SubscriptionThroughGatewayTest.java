@@ -85,8 +85,18 @@ class SubscriptionThroughGatewayTest extends EndToEndTest {
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.message")
                 .isEqualTo("Invalid subscription tier. Valid tiers: free, basic, professional, expert, grand_master");
-        gateway.get().uri("/v3/api-docs/subscription").exchange()
-                .expectStatus().isOk()
+    }
+
+    @Test
+    void everyServicesOpenApiIsServedByTheGatewayWithoutAToken() {
+        gateway.get().uri("/v3/api-docs/subscription").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.paths['/api/marketplace/tutor/subscription']").exists();
+        gateway.get().uri("/v3/api-docs/wallet").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/api/marketplace/tutor/coaching/purchase-hours']").exists();
+        gateway.get().uri("/v3/api-docs/session").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/api/marketplace/tutor/coaching/sessions']").exists();
+        gateway.get().uri("/v3/api-docs/notification").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/api/notifications']").exists();
+        gateway.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
 }
