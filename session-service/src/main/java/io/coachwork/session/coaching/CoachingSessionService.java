@@ -87,7 +87,7 @@ public class CoachingSessionService {
         List<Long> students = distinct(request.studentIds());
         Mono<CoachingSession> store = settings.current()
                 .flatMap(cfg -> rule(() -> SessionTimes.window(request.startTime(), request.endTime(), now,
-                        cfg.defaultDurationMinutes())))
+                        cfg.defaultDurationMinutes(), properties.maxStartAhead())))
                 .flatMap(window -> sessions.nextId().flatMap(id -> sessions.insert(new CoachingSession(id, tutorId,
                         request.title().trim(), blankToNull(request.description()), window.start(), window.end(),
                         window.durationMinutes(), window.durationMinutes(), null, StreamTokens.newCallId(id),

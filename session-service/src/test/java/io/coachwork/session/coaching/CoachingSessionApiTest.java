@@ -55,6 +55,35 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
     }
 
     @Test
+    void datesNoDatabaseOrArithmeticCanHoldAreRefusedNamingTheFieldNeverA500() {
+        clock.set(NOW);
+        long tutor = newUser();
+        String start = START.toString();
+        for (String end : new String[] {START.plus(Duration.ofMinutes((1L << 32) + 60)).toString(),
+                "+10000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z"}) {
+            create(tutor, """
+                    {"title": "Overflow", "start_time": "%s", "end_time": "%s"}""".formatted(start, end))
+                    .expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.message").isEqualTo("A session can last at most 8 hours")
+                    .jsonPath("$.errors[0].field").isEqualTo("end_time");
+        }
+        create(tutor, """
+                {"title": "Far", "start_time": "+300000-01-01T10:00:00Z", "end_time": "+300000-01-01T11:00:00Z"}""")
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.message").isEqualTo("start_time can be at most 365 days ahead")
+                .jsonPath("$.errors[0].field").isEqualTo("start_time");
+        // The JSON layer: numbers, huge numbers and non-scalars in a time field are refused by name too
+        for (String value : new String[] {"1e400", "99999999999999999999999999", "{\"year\": 2032}", "[\"x\"]", "true"}) {
+            create(tutor, """
+                    {"title": "Odd", "start_time": %s, "end_time": "%s"}""".formatted(value, START))
+                    .expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.success").isEqualTo(false)
+                    .jsonPath("$.errors[0].field").isEqualTo("start_time");
+        }
+        assertThat(count("SELECT count(*) FROM coaching_session WHERE tutor_id = $1", tutor)).isZero();
+    }
+
+    @Test
     void aSessionStartsOnceItsStartTimeIsReachedAndOnlyOnce() {
         clock.set(NOW);
         long tutor = newUser();
