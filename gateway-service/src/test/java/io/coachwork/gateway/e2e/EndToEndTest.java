@@ -55,9 +55,9 @@ abstract class EndToEndTest {
         return TestEvents.json().readTree(body).get("data");
     }
 
-    /** An admin credits the tutor's wallet (recorded in the ledger and the audit log). */
+    /** A super admin credits the tutor's wallet (recorded in the ledger and the audit log). */
     protected void adjustWallet(long tutor, String amount) {
-        gateway.post().uri("/api/admin/wallet/adjustments").headers(h -> h.setBearerAuth(ADMIN))
+        gateway.post().uri("/api/admin/wallet/adjustments").headers(h -> h.setBearerAuth(SUPER_ADMIN))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"tutor_id\": " + tutor + ", \"amount\": " + amount + ", \"reason\": \"e2e funding\"}")
                 .exchange().expectStatus().isCreated();
