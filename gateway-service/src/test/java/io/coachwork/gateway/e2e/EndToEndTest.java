@@ -50,6 +50,14 @@ abstract class EndToEndTest {
         return ThreadLocalRandom.current().nextLong(1_000_000L, 900_000_000_000L);
     }
 
+    /** A student session-service knows (from their own call, as a signed-in student's app does): only they can be invited. */
+    protected long newStudent() {
+        long id = newUser();
+        gateway.get().uri("/api/student/coaching/sessions").headers(h -> h.setBearerAuth(TestJwt.student(id)))
+                .exchange().expectStatus().isOk();
+        return id;
+    }
+
     protected JsonNode data(WebTestClient.ResponseSpec response) {
         byte[] body = response.expectBody().returnResult().getResponseBody();
         return TestEvents.json().readTree(body).get("data");

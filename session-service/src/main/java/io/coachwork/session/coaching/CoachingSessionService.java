@@ -85,7 +85,7 @@ public class CoachingSessionService {
     public Mono<Creation> create(long tutorId, NewSession request) {
         Instant now = now();
         List<Long> students = distinct(request.studentIds());
-        Mono<CoachingSession> store = settings.current()
+        Mono<CoachingSession> store = Invitees.checkStudents(directory, students).then(settings.current())
                 .flatMap(cfg -> rule(() -> SessionTimes.window(request.startTime(), request.endTime(), now,
                         cfg.defaultDurationMinutes(), properties.maxStartAhead())))
                 .flatMap(window -> sessions.nextId().flatMap(id -> sessions.insert(new CoachingSession(id, tutorId,
@@ -144,6 +144,7 @@ public class CoachingSessionService {
                     SessionLifecycle.checkInvite(s);
                     return s;
                 }))
+                .flatMap(s -> Invitees.checkStudents(directory, distinct(studentIds)).thenReturn(s))
                 .flatMap(s -> participants.inviteNew(id, distinct(studentIds), now).collectList()
                         .flatMap(added -> announceInvited(s, added, now).thenReturn(added)))
                 .map(added -> new SessionViews.Invited(added.size(), added.stream()

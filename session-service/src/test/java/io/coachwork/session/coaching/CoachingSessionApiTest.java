@@ -87,7 +87,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
     void aSessionStartsOnceItsStartTimeIsReachedAndOnlyOnce() {
         clock.set(NOW);
         long tutor = newUser();
-        long id = scheduledSession(tutor, START, 60, newUser());
+        long id = scheduledSession(tutor, START, 60, newStudent());
 
         tutorPost(tutor, "/" + id + "/start").expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.success").isEqualTo(false)
@@ -113,9 +113,9 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
     void invitingIgnoresDuplicatesAndIsRefusedOnceCancelled() {
         clock.set(NOW);
         long tutor = newUser();
-        long invited = newUser();
-        long second = newUser();
-        long third = newUser();
+        long invited = newStudent();
+        long second = newStudent();
+        long third = newStudent();
         long id = scheduledSession(tutor, START, 60, invited);
 
         JsonNode answer = json(tutorPost(tutor, "/" + id + "/invite",
@@ -137,11 +137,42 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
                 "%\"student_ids\":[" + second + "," + third + "]%")).isEqualTo(1);
 
         cancel(tutor, id).expectStatus().isOk();
-        tutorPost(tutor, "/" + id + "/invite", "{\"student_ids\": [%d]}".formatted(newUser()))
+        tutorPost(tutor, "/" + id + "/invite", "{\"student_ids\": [%d]}".formatted(newStudent()))
                 .expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.message").isEqualTo("Cannot invite students to a cancelled session");
         cancel(tutor, id).expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.message").isEqualTo("Session is already cancelled");
+    }
+
+    @Test
+    void onlyStudentsTheDirectoryKnowsCanBeInvitedTheOthersAreNamed() {
+        clock.set(NOW);
+        long tutor = newUser();
+        long student = newStudent();
+        long anotherTutor = newUser();
+        long stranger = newUser();
+        long tutorAndStudent = newUser();
+        // Tutors are in the directory from their own calls, with their roles.
+        tutorGet(anotherTutor, "").expectStatus().isOk();
+        web.get().uri(SESSIONS).headers(h -> h.setBearerAuth(TestJwt.token(tutorAndStudent, "tutor", "student")))
+                .exchange().expectStatus().isOk();
+
+        create(tutor, sessionJson("Mixed", START, START.plus(Duration.ofHours(1)), student, stranger, anotherTutor))
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.message").isEqualTo("Only students can be invited: unknown users " + stranger
+                        + "; not students " + anotherTutor)
+                .jsonPath("$.errors[0].field").isEqualTo("student_ids");
+        assertThat(count("SELECT count(*) FROM coaching_session WHERE tutor_id = $1", tutor)).isZero();
+        assertThat(count("SELECT count(*) FROM session_saga WHERE tutor_id = $1", tutor)).isZero();
+
+        long id = scheduledSession(tutor, START, 60, student);
+        tutorPost(tutor, "/" + id + "/invite", "{\"student_ids\": [%d, %d]}".formatted(tutor, tutorAndStudent))
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.message").isEqualTo("Only students can be invited: not students " + tutor)
+                .jsonPath("$.errors[0].field").isEqualTo("student_ids");
+        tutorGet(tutor, "/" + id).expectBody().jsonPath("$.data.student_count").isEqualTo(1);
+        tutorPost(tutor, "/" + id + "/invite", "{\"student_ids\": [%d]}".formatted(tutorAndStudent))
+                .expectStatus().isOk().expectBody().jsonPath("$.data.invited_count").isEqualTo(1);
     }
 
     @Test
@@ -178,12 +209,12 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
         clock.set(NOW);
         long tutor = newUser();
         long known = newUser();
-        long unknown = newUser();
+        long nameless = newStudent();
         // A student who has called this service is in its directory (from their token's claims).
         web.get().uri("/api/student/coaching/sessions").headers(h -> h.setBearerAuth(TestJwt.student(known)))
                 .exchange().expectStatus().isOk();
         long later = scheduledSession(tutor, START.plus(Duration.ofDays(1)), 30);
-        long id = scheduledSession(tutor, START, 90, known, unknown);
+        long id = scheduledSession(tutor, START, 90, known, nameless);
 
         JsonNode page = json(tutorGet(tutor, "?page=1&limit=1").expectStatus().isOk());
         assertThat(page.at("/data/pagination/total").asLong()).isEqualTo(2);
@@ -211,7 +242,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
         assertThat(first.at("/student/email").asString()).isEqualTo("user" + known + "@example.com");
         assertThat(first.get("invited_at").asString()).isEqualTo("2032-03-01T09:00:00.000Z");
         assertThat(first.get("joined_at").isNull()).isTrue();
-        assertThat(item.at("/participants/1/student/id").asLong()).isEqualTo(unknown);
+        assertThat(item.at("/participants/1/student/id").asLong()).isEqualTo(nameless);
         assertThat(item.at("/participants/1/student/name").isNull()).isTrue();
         assertThat(item.at("/participants/1/student/email").isNull()).isTrue();
 
@@ -238,7 +269,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
     void studentsSeeTheirSessionsAndJoinOnlyTheirOwn() {
         clock.set(NOW);
         long tutor = newUser();
-        long student = newUser();
+        long student = newStudent();
         long stranger = newUser();
         long id = scheduledSession(tutor, START, 60, student);
         String studentToken = TestJwt.student(student);
