@@ -1,5 +1,7 @@
 package io.coachwork.session.coaching;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.platform.test.TestJwt;
 import io.coachwork.session.support.SessionIntegrationTest;
@@ -266,7 +268,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
     }
 
     @Test
-    void studentsSeeTheirSessionsAndJoinOnlyTheirOwn() {
+    void studentsSeeTheirSessionsAndJoinOnlyTheirOwn() throws Exception {
         clock.set(NOW);
         long tutor = newUser();
         long student = newStudent();
@@ -288,10 +290,16 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
         web.post().uri("/api/student/coaching/sessions/" + id + "/token")
                 .headers(h -> h.setBearerAuth(TestJwt.student(stranger))).exchange()
                 .expectStatus().isNotFound();
-        web.post().uri("/api/student/coaching/sessions/" + id + "/token").headers(h -> h.setBearerAuth(studentToken))
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.data.role").isEqualTo("user")
-                .jsonPath("$.data.userId").isEqualTo(Long.toString(student));
+        JsonNode join = json(web.post().uri("/api/student/coaching/sessions/" + id + "/token")
+                .headers(h -> h.setBearerAuth(studentToken)).exchange().expectStatus().isOk()).get("data");
+        assertThat(join.get("role").asString()).isEqualTo("user");
+        assertThat(join.get("userId").asString()).isEqualTo(Long.toString(student));
+        // The Stream token itself opens only this session's call, as a plain user.
+        JWTClaimsSet claims = SignedJWT.parse(join.get("token").asString()).getJWTClaimsSet();
+        assertThat(claims.getStringListClaim("call_cids"))
+                .containsExactly("default:" + join.get("streamCallId").asString());
+        assertThat(claims.getStringClaim("role")).isEqualTo("user");
+        assertThat(claims.getStringClaim("user_id")).isEqualTo(Long.toString(student));
         tutorGet(tutor, "/" + id).expectBody().jsonPath("$.data.participants[0].joined_at").isEmpty();
 
         startAt(tutor, id, START.plusSeconds(90));
