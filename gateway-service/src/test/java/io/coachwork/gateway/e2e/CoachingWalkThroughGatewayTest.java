@@ -137,7 +137,7 @@ class CoachingWalkThroughGatewayTest extends EndToEndTest {
 
         Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
         gateway.post().uri(SESSIONS).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(createSession(start, List.of(newUser())))
+                .bodyValue(createSession(start, List.of(newStudent())))
                 .exchange().expectStatus().isCreated()
                 .expectBody().jsonPath("$.data.status").isEqualTo("scheduled");
         assertBooksReconcile();
@@ -148,7 +148,7 @@ class CoachingWalkThroughGatewayTest extends EndToEndTest {
         String token = TestJwt.tutor(newUser());
         Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
         gateway.post().uri(SESSIONS).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(createSession(start, List.of(newUser())))
+                .bodyValue(createSession(start, List.of(newStudent())))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.message")
                 .isEqualTo("Insufficient coaching hours. Required: 1.0, Available: 0.0. Please purchase more hours.");

@@ -18,8 +18,6 @@ import reactor.core.publisher.Mono;
 public class AuditLog {
 
     public static final String WALLET_ADJUSTMENT = "wallet_adjustment";
-    public static final String APPLIED = "applied";
-    public static final String REFUSED = "refused";
 
     /** {@code amountMinor} is null for an amount refused as beyond the bound; {@code refusal} says why. */
     public record Entry(long id, long adminId, String action, long tutorId, Long amountMinor, String currency,
