@@ -3,6 +3,7 @@ package io.coachwork.platform.security;
 import io.coachwork.platform.jobs.CronSecretFilter;
 import io.coachwork.platform.web.ApiErrorWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
@@ -77,6 +78,7 @@ public class PlatformSecurityAutoConfiguration {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(StringUtils.hasText(properties.issuer())
                 ? JwtValidators.createDefaultWithIssuer(properties.issuer()) : JwtValidators.createDefault());
+        validators.add(new TokenLifetimeValidator(properties.maxLifetime(), properties.clockSkew(), Clock.systemUTC()));
         validators.add(PlatformSecurityAutoConfiguration::numericSubject);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
