@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -42,6 +44,9 @@ public class PlatformTestApplication {
 
     public record EffectRequest(@NotBlank(message = "name is required") String name,
                                 @NotNull(message = "amount is required") @Min(value = 1, message = "amount must be at least 1") Integer amount) {
+    }
+
+    public record GroupRequest(String title, List<Long> studentIds, Integer seats) {
     }
 
     public record Effect(long id, String name, int amount, long userId) {
@@ -172,6 +177,12 @@ public class PlatformTestApplication {
                     .bind("n", name).bind("u", user.id())
                     .map((row, meta) -> new Effect(row.get("id", Long.class), name, 1, user.id()))
                     .one();
+        }
+
+        /** Echoes what it bound, so tests see what reached a handler. */
+        @PostMapping("/api/test/tutor/groups")
+        Mono<ApiResponse<GroupRequest>> group(@RequestBody GroupRequest request, @RequestParam(required = false) String note) {
+            return Mono.just(ApiResponse.ok(note, request));
         }
 
         @GetMapping("/api/test/tutor/effects/{id}")
