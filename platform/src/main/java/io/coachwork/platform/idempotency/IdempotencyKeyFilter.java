@@ -128,7 +128,7 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
-        return errors.write(exchange.getResponse(), HttpStatus.PAYLOAD_TOO_LARGE,
+        return errors.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE,
                 "Request body is too large (at most " + maxBodyBytes + " bytes)");
     }
 

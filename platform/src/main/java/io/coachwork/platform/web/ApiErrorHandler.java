@@ -65,7 +65,7 @@ public class ApiErrorHandler implements WebExceptionHandler {
             return new Failure(HttpStatus.BAD_REQUEST, message, errors);
         }
         if (hasCause(ex, DataBufferLimitException.class)) {
-            return new Failure(HttpStatus.PAYLOAD_TOO_LARGE, "Request body is too large", List.of());
+            return new Failure(HttpStatus.CONTENT_TOO_LARGE, "Request body is too large", List.of());
         }
         if (ex instanceof ServerWebInputException input) {
             Failure field = fieldFailure(ex);
