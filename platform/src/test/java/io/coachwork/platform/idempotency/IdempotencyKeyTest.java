@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -63,6 +66,21 @@ class IdempotencyKeyTest extends PlatformIntegrationTest {
 
         assertThat(retry).isEqualTo(first);
         assertThat(countEffects(name)).isEqualTo(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void replaysAndRefusalsNeverRunTheChainAgainNorLogAFailure(CapturedOutput output) {
+        String key = UUID.randomUUID().toString();
+        String name = "quiet-" + key;
+        bump(32, key, name).expectStatus().isCreated();
+        for (int i = 0; i < 3; i++) {
+            bump(32, key, name).expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replayed", "true");
+            bump(32, key, "other-" + name).expectStatus().isBadRequest();
+        }
+        assertThat(countEffects(name)).isEqualTo(1);
+        assertThat(countEffects("other-" + name)).isZero();
+        assertThat(output.getAll()).doesNotContain(name + " failed").doesNotContain("StackOverflowError");
     }
 
     @Test
