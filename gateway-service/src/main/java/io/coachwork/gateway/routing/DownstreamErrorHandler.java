@@ -22,7 +22,8 @@ import reactor.netty.http.client.PrematureCloseException;
  * Names the service when a proxied call fails for want of it: 503 "wallet-service is unavailable"
  * when it cannot be reached (refused, unknown host, connect timeout, connection dropped before an
  * answer), 504 when it does not answer within the response timeout. Runs before the platform's
- * {@code ApiErrorHandler} (order -2), which handles everything else.
+ * {@code ApiErrorHandler} (order -2), which handles everything else. A service that closes the
+ * connection while the body is still being sent has refused it (413), it is not unavailable.
  */
 public class DownstreamErrorHandler implements WebExceptionHandler, Ordered {
 
@@ -54,6 +55,14 @@ public class DownstreamErrorHandler implements WebExceptionHandler, Ordered {
             return errors.write(exchange.getResponse(), HttpStatus.GATEWAY_TIMEOUT,
                     service + " did not respond in time. Please retry shortly.");
         }
+        if (closedWhileSendingBody(ex)) {
+            // The service is up: it answered (a refusal) before reading the whole body and closed, as
+            // the platform does with a body over its limit. Its answer is lost, but it is not a 503.
+            log.info("{} {}: {} closed the connection while the request body was being sent",
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), service);
+            return errors.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE,
+                    service + " refused the request body. Please send a smaller request.");
+        }
         if (isUnreachable(ex)) {
             log.warn("{} {}: {} is unavailable ({})", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), service, ex.toString());
@@ -67,6 +76,16 @@ public class DownstreamErrorHandler implements WebExceptionHandler, Ordered {
         return ex instanceof ResponseStatusException rse && rse.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()
                 || hasCause(ex, TimeoutException.class)
                 || hasCause(ex, org.springframework.cloud.gateway.support.TimeoutException.class);
+    }
+
+    private static boolean closedWhileSendingBody(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PrematureCloseException && t.getMessage() != null
+                    && t.getMessage().contains("while sending request body")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isUnreachable(Throwable ex) {

@@ -1,8 +1,10 @@
 package io.coachwork.gateway.routing;
 
 import io.coachwork.platform.web.ApiErrorWriter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /** Filters around the routes declared in application.yml. */
 @Configuration(proxyBeanMethods = false)
@@ -11,6 +13,16 @@ public class RoutingConfiguration {
     @Bean
     CorrelationIdForwardingFilter correlationIdForwardingFilter() {
         return new CorrelationIdForwardingFilter();
+    }
+
+    /**
+     * The services' own limit (the platform's codec limit) unless set apart: a body they would
+     * refuse is refused here, in the envelope, instead of being half sent.
+     */
+    @Bean
+    RequestSizeLimitFilter requestSizeLimitFilter(ApiErrorWriter errors,
+            @Value("${coachwork.gateway.max-request-size:${spring.http.codecs.max-in-memory-size:256KB}}") DataSize max) {
+        return new RequestSizeLimitFilter(errors, max.toBytes());
     }
 
     @Bean

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Each answers {@code {"success":true,"data":{"service":..,"method":..,"path":..,"headers":{..}}}}
  * with the request it received (header names in lower case), so a test reads from the response
  * both where the gateway sent the call and what it sent. {@code /v3/api-docs} answers a minimal
- * OpenAPI document; any path containing {@code /slow} answers after 3 s; a WebSocket handshake
+ * OpenAPI document; any path containing {@code /slow} answers after 3 s, one containing
+ * {@code /early-close} answers 413 without reading the body and closes; a WebSocket handshake
  * gets one text frame describing the handshake request.
  */
 public final class Downstreams {
@@ -76,6 +77,11 @@ public final class Downstreams {
             return json(response, Map.of("openapi", "3.1.0", "info", Map.of("title", service, "version", "v1"),
                     "servers", List.of(Map.of("url", "http://" + request.requestHeaders().get("Host"))),
                     "paths", Map.of()));
+        }
+        if (request.uri().contains("/early-close")) {
+            // Refuses without reading the body and closes, as a service does with a body over its limit.
+            return response.status(413).header("Connection", "close").header("Content-Type", "application/json")
+                    .sendString(Mono.just("{\"success\":false,\"message\":\"Request body is too large\"}"));
         }
         Mono<Void> answer = request.receive().aggregate().asString().defaultIfEmpty("")
                 .flatMap(body -> {

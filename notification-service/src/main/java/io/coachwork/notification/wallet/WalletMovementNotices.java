@@ -8,7 +8,7 @@ import io.coachwork.notification.dispatch.Notice;
 import io.coachwork.notification.dispatch.NoticeMapping;
 import io.coachwork.notification.dispatch.NotificationType;
 import io.coachwork.notification.template.Message;
-import io.coachwork.notification.template.Money;
+import io.coachwork.platform.money.Money;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +54,8 @@ public class WalletMovementNotices implements NoticeMapping<WalletEvents.WalletM
             return Mono.just(List.of());
         }
         boolean credit = EventTypes.WALLET_CREDITED.equals(event.type());
-        String amount = Money.format(Math.abs(movement.amountMinor()), movement.currency());
-        String balance = Money.format(movement.balanceMinor(), movement.currency());
+        String amount = Money.of(Math.abs(movement.amountMinor()), movement.currency()).formatted();
+        String balance = Money.of(movement.balanceMinor(), movement.currency()).formatted();
         Message message = "top_up".equals(movement.reason())
                 ? Message.subject("Your wallet was topped up with " + amount)
                 .heading(amount + " was added to your wallet")

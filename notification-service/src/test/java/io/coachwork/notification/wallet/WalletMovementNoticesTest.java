@@ -18,8 +18,22 @@ class WalletMovementNoticesTest {
     private final WalletMovementNotices mapping = new WalletMovementNotices(new Links("https://app.test"));
 
     private List<Notice> notices(String type, String reason, long amountMinor) {
+        return notices(type, reason, amountMinor, "NGN", 15_000_000);
+    }
+
+    private List<Notice> notices(String type, String reason, long amountMinor, String currency, long balanceMinor) {
         return mapping.notices(new NoticeMapping.SourceEvent<>("e1", type,
-                new WalletEvents.WalletMovement(5, amountMinor, "NGN", 15_000_000, reason, "TOPUP-1"))).block();
+                new WalletEvents.WalletMovement(5, amountMinor, currency, balanceMinor, reason, "TOPUP-1"))).block();
+    }
+
+    @Test
+    void amountsTakeTheirCurrencysDecimals() {
+        Notice yen = notices(EventTypes.WALLET_CREDITED, "top_up", 1_500, "JPY", 250_000).get(0);
+        assertThat(yen.message().subject()).isEqualTo("Your wallet was topped up with 1,500 JPY");
+        assertThat(MessageRenderer.render(yen.message(), "Tayo", ZoneId.of("UTC"), Map.of()).text())
+                .contains("Your balance is now 250,000 JPY.");
+        assertThat(notices(EventTypes.WALLET_CREDITED, "top_up", 1_500, "KWD", 1_500).get(0).message().subject())
+                .isEqualTo("Your wallet was topped up with 1.500 KWD");
     }
 
     @Test

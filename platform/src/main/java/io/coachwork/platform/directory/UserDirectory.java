@@ -1,5 +1,6 @@
 package io.coachwork.platform.directory;
 
+import io.coachwork.platform.web.TextHygiene;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -37,7 +38,10 @@ public class UserDirectory {
                 .map((row, meta) -> toUser(row)).all();
     }
 
-    /** Inserts or updates; fields the update does not know (null) keep their stored value. */
+    /**
+     * Inserts or updates; fields the update does not know (null) keep their stored value. Control
+     * characters are dropped from names and emails whatever their source: PostgreSQL refuses NUL.
+     */
     public Mono<Void> upsert(DirectoryUser user) {
         return db.sql("""
                         INSERT INTO directory_user (user_id, name, email, roles, time_zone, updated_at)
@@ -50,10 +54,10 @@ public class UserDirectory {
                           updated_at = EXCLUDED.updated_at
                         WHERE directory_user.updated_at <= EXCLUDED.updated_at""")
                 .bind("id", user.userId())
-                .bind("name", Parameter.fromOrEmpty(user.name(), String.class))
-                .bind("email", Parameter.fromOrEmpty(user.email(), String.class))
+                .bind("name", Parameter.fromOrEmpty(TextHygiene.strip(user.name()), String.class))
+                .bind("email", Parameter.fromOrEmpty(TextHygiene.strip(user.email()), String.class))
                 .bind("roles", user.roles() == null ? "" : String.join(",", user.roles()))
-                .bind("zone", Parameter.fromOrEmpty(user.timeZone(), String.class))
+                .bind("zone", Parameter.fromOrEmpty(TextHygiene.strip(user.timeZone()), String.class))
                 .bind("at", user.updatedAt().atOffset(ZoneOffset.UTC))
                 .fetch().rowsUpdated().then();
     }

@@ -1,5 +1,6 @@
 package io.coachwork.platform.security;
 
+import io.coachwork.platform.web.TextHygiene;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +18,14 @@ public record CurrentUser(long id, String name, String email, Set<String> roles,
     public static final String ADMIN = "admin";
     public static final String SUPER_ADMIN = "super_admin";
 
+    /** Claim strings lose any control characters: a signed token is trusted, not its text. */
     public static CurrentUser from(Jwt jwt) {
-        return new CurrentUser(Long.parseLong(jwt.getSubject()), jwt.getClaimAsString("name"),
-                jwt.getClaimAsString("email"), roles(jwt), jwt.getClaimAsString("tutor_type"), timeZone(jwt));
+        return new CurrentUser(Long.parseLong(jwt.getSubject()), claim(jwt, "name"), claim(jwt, "email"), roles(jwt),
+                claim(jwt, "tutor_type"), timeZone(jwt));
+    }
+
+    private static String claim(Jwt jwt, String name) {
+        return TextHygiene.strip(jwt.getClaimAsString(name));
     }
 
     /** Roles come from the {@code roles} claim, as a JSON array or a comma-separated string. */
@@ -29,7 +35,7 @@ public record CurrentUser(long id, String name, String email, Set<String> roles,
                 : claim instanceof String s ? List.of(s.split(",")) : List.of();
         Set<String> roles = new LinkedHashSet<>();
         raw.forEach(r -> {
-            String role = String.valueOf(r).trim().toLowerCase();
+            String role = TextHygiene.strip(String.valueOf(r)).trim().toLowerCase();
             if (!role.isEmpty()) {
                 roles.add(role);
             }
@@ -38,8 +44,8 @@ public record CurrentUser(long id, String name, String email, Set<String> roles,
     }
 
     private static String timeZone(Jwt jwt) {
-        String zone = jwt.getClaimAsString("zoneinfo");
-        return zone != null ? zone : jwt.getClaimAsString("time_zone");
+        String zone = claim(jwt, "zoneinfo");
+        return zone != null ? zone : claim(jwt, "time_zone");
     }
 
     public boolean hasRole(String role) {

@@ -3,6 +3,7 @@ package io.coachwork.platform.security;
 import io.coachwork.platform.jobs.CronSecretFilter;
 import io.coachwork.platform.web.ApiErrorWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,6 +39,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -55,6 +57,8 @@ public class PlatformSecurityAutoConfiguration {
     public static final String[] OPEN_PATHS = {"/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
     public static final String FORBIDDEN_MESSAGE = "You do not have permission to perform this action";
+    public static final String REJECTED_MESSAGE =
+            "The request URL is malformed (encoded slashes, dot segments and backslashes are not allowed)";
     private static final String WEBSOCKET_PREFIX = "/ws/";
 
     @Bean
@@ -77,6 +81,7 @@ public class PlatformSecurityAutoConfiguration {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(StringUtils.hasText(properties.issuer())
                 ? JwtValidators.createDefaultWithIssuer(properties.issuer()) : JwtValidators.createDefault());
+        validators.add(new TokenLifetimeValidator(properties.maxLifetime(), properties.clockSkew(), Clock.systemUTC()));
         validators.add(PlatformSecurityAutoConfiguration::numericSubject);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
@@ -159,6 +164,15 @@ public class PlatformSecurityAutoConfiguration {
         String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         return header != null || !isWebSocketPath(exchange) ? header
                 : exchange.getRequest().getQueryParams().getFirst("access_token");
+    }
+
+    /**
+     * Spring Security's firewall turns away path tricks ({@code %2F}, {@code %2e%2e}, {@code //},
+     * backslashes) before routing; by default with an empty 400. Answer in the envelope instead.
+     */
+    @Bean
+    ServerExchangeRejectedHandler envelopeRejectedHandler(ApiErrorWriter errors) {
+        return (exchange, ex) -> errors.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, REJECTED_MESSAGE);
     }
 
     /** Services verify the cron secret; the gateway turns this off and passes cron calls through. */

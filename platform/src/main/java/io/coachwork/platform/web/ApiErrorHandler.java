@@ -1,7 +1,9 @@
 package io.coachwork.platform.web;
 
 import java.net.ConnectException;
+import io.r2dbc.spi.R2dbcException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,11 @@ public class ApiErrorHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
+    /** Serialization failure, deadlock, lock not available: another request won; the client may retry. */
+    private static final Set<String> LOCK_CONFLICTS = Set.of("40001", "40P01", "55P03");
+    /** Statement timeout (query_canceled) and idle-in-transaction timeout: the platform's limits hit. */
+    private static final Set<String> TIMED_OUT = Set.of("57014", "25P03");
+
     private final ApiErrorWriter writer;
 
     public ApiErrorHandler(ApiErrorWriter writer) {
@@ -58,13 +65,12 @@ public class ApiErrorHandler implements WebExceptionHandler {
             return new Failure(HttpStatus.BAD_REQUEST, message, errors);
         }
         if (hasCause(ex, DataBufferLimitException.class)) {
-            return new Failure(HttpStatus.BAD_REQUEST, "Request body is too large", List.of());
+            return new Failure(HttpStatus.CONTENT_TOO_LARGE, "Request body is too large", List.of());
         }
         if (ex instanceof ServerWebInputException input) {
-            String field = mismatchedField(ex);
+            Failure field = fieldFailure(ex);
             if (field != null) {
-                return new Failure(HttpStatus.BAD_REQUEST, "Invalid value for " + field,
-                        List.of(new ApiResponse.FieldError(field, "Invalid value for " + field)));
+                return field;
             }
             if (hasCause(ex, DecodingException.class) || input.getMethodParameter() == null) {
                 return new Failure(HttpStatus.BAD_REQUEST, "Malformed JSON request body", List.of());
@@ -92,6 +98,13 @@ public class ApiErrorHandler implements WebExceptionHandler {
         if (ex instanceof AccessDeniedException) {
             return new Failure(HttpStatus.FORBIDDEN, "Access denied", List.of());
         }
+        String sqlState = sqlState(ex);
+        if (sqlState != null && LOCK_CONFLICTS.contains(sqlState)) {
+            return new Failure(HttpStatus.CONFLICT, "The resource is busy with another request; retry", List.of());
+        }
+        if (sqlState != null && TIMED_OUT.contains(sqlState)) {
+            return new Failure(HttpStatus.SERVICE_UNAVAILABLE, "The request took too long; retry shortly", List.of());
+        }
         if (ex instanceof OptimisticLockingFailureException || ex instanceof DuplicateKeyException) {
             return new Failure(HttpStatus.CONFLICT, "The resource was changed by another request; retry", List.of());
         }
@@ -103,21 +116,40 @@ public class ApiErrorHandler implements WebExceptionHandler {
     }
 
     /**
-     * The JSON field whose value has the wrong type (an object where text is expected, a number too
-     * large for its type): named so the client knows which input to fix. Null for a syntax error.
+     * A JSON value Jackson could not bind (a float for an integer, text for a number, control
+     * characters): 400 naming the field by its JSON path, such as {@code student_ids[0]}.
      */
-    private static String mismatchedField(Throwable ex) {
+    private static Failure fieldFailure(Throwable ex) {
+        JacksonException jackson = cause(ex, JacksonException.class);
+        if (jackson == null || jackson.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference ref : jackson.getPath()) {
+            if (ref.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        if (field.isEmpty()) {
+            return null;
+        }
+        String message = jackson instanceof CleanStringDeserializer.ControlCharactersException
+                ? field + " must not contain control characters" : "Invalid value for " + field;
+        return new Failure(HttpStatus.BAD_REQUEST, message, List.of(new ApiResponse.FieldError(field.toString(), message)));
+    }
+
+    /** The SQLSTATE of the database error behind a failure, if one is. */
+    private static String sqlState(Throwable ex) {
+        R2dbcException r2dbc = cause(ex, R2dbcException.class);
+        return r2dbc == null ? null : r2dbc.getSqlState();
+    }
+
+    private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JacksonException mismatch && !mismatch.getPath().isEmpty()) {
-                StringBuilder field = new StringBuilder();
-                for (JacksonException.Reference ref : mismatch.getPath()) {
-                    if (ref.getPropertyName() != null) {
-                        field.append(field.isEmpty() ? "" : ".").append(ref.getPropertyName());
-                    } else if (ref.getIndex() >= 0) {
-                        field.append('[').append(ref.getIndex()).append(']');
-                    }
-                }
-                return field.isEmpty() ? null : field.toString();
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

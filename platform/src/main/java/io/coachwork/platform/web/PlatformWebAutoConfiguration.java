@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -22,8 +23,12 @@ public class PlatformWebAutoConfiguration {
     JsonMapperBuilderCustomizer coachworkJsonConventions() {
         return builder -> builder
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                // 743111.5 for an id or a count is a client error, not 743111.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .addModule(new SimpleModule("coachwork-timestamps")
-                        .addSerializer(Instant.class, new ApiTimestamps.InstantSerializer()));
+                        .addSerializer(Instant.class, new ApiTimestamps.InstantSerializer()))
+                .addModule(new SimpleModule("coachwork-clean-text")
+                        .addDeserializer(String.class, new CleanStringDeserializer()));
     }
 
     @Bean
@@ -47,6 +52,11 @@ public class PlatformWebAutoConfiguration {
     @Bean
     CorrelationIdFilter correlationIdFilter() {
         return new CorrelationIdFilter();
+    }
+
+    @Bean
+    RequestHygieneFilter requestHygieneFilter(ApiErrorWriter errors) {
+        return new RequestHygieneFilter(errors);
     }
 
     @Bean

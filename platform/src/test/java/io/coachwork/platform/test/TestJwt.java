@@ -47,7 +47,12 @@ public final class TestJwt {
         if (tutorType != null) {
             claims.claim("tutor_type", tutorType);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+        return sign(secret, claims.build());
+    }
+
+    /** Any claims, signed; for tokens production would refuse (no {@code exp}, too long-lived, odd claims). */
+    public static String sign(String secret, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (JOSEException e) {

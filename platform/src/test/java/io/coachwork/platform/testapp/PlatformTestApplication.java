@@ -12,19 +12,27 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /** A minimal service built on the platform library, used only by the platform's own tests. */
 @SpringBootApplication
@@ -38,7 +46,44 @@ public class PlatformTestApplication {
                                 @NotNull(message = "amount is required") @Min(value = 1, message = "amount must be at least 1") Integer amount) {
     }
 
+    public record GroupRequest(String title, List<Long> studentIds, Integer seats) {
+    }
+
     public record Effect(long id, String name, int amount, long userId) {
+    }
+
+    /** Test-controlled gates: a gated request waits in its handler until the test opens its gate. */
+    public static final class Gates {
+        private final Map<String, Sinks.Empty<Void>> gates = new ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> entered = new ConcurrentHashMap<>();
+
+        Mono<Void> pass(String name) {
+            entered.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+            return gate(name).asMono();
+        }
+
+        public void open(String name) {
+            gate(name).tryEmitEmpty();
+        }
+
+        /** How many times a handler reached the gate (or ran at all, for ungated handlers). */
+        public int entered(String name) {
+            AtomicInteger n = entered.get(name);
+            return n == null ? 0 : n.get();
+        }
+
+        int enter(String name) {
+            return entered.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+        }
+
+        private Sinks.Empty<Void> gate(String name) {
+            return gates.computeIfAbsent(name, n -> Sinks.empty());
+        }
+    }
+
+    @Bean
+    Gates gates() {
+        return new Gates();
     }
 
     @Bean
@@ -82,11 +127,13 @@ public class PlatformTestApplication {
         private final DatabaseClient db;
         private final OutboxWriter outbox;
         private final TransactionalOperator tx;
+        private final Gates gates;
 
-        EffectController(DatabaseClient db, OutboxWriter outbox, TransactionalOperator tx) {
+        EffectController(DatabaseClient db, OutboxWriter outbox, TransactionalOperator tx, Gates gates) {
             this.db = db;
             this.outbox = outbox;
             this.tx = tx;
+            this.gates = gates;
         }
 
         @PostMapping("/api/test/tutor/effects")
@@ -101,6 +148,41 @@ public class PlatformTestApplication {
                     .flatMap(effect -> request.name().startsWith("rollback")
                             ? Mono.error(ApiException.conflict("rolled back on purpose")) : Mono.just(effect));
             return tx.transactional(work).map(e -> ApiResponse.ok("Effect recorded", e));
+        }
+
+        /** A bodiless POST, as /start, /end and job triggers are. */
+        @PostMapping("/api/test/tutor/bumps/{name}")
+        Mono<ResponseEntity<ApiResponse<Effect>>> bump(@PathVariable String name, CurrentUser user) {
+            return insert(name, user).map(e -> ResponseEntity.created(URI.create("/api/test/tutor/effects/" + e.id()))
+                    .body(ApiResponse.ok("Bumped", e)));
+        }
+
+        /** Waits for the test to open the gate named in the path, then records the effect. */
+        @PostMapping("/api/test/tutor/gated/{name}")
+        @ResponseStatus(HttpStatus.CREATED)
+        Mono<ApiResponse<Effect>> gated(@PathVariable String name, CurrentUser user) {
+            return gates.pass(name).then(insert(name, user)).map(ApiResponse::ok);
+        }
+
+        /** Fails with a 500 the first time it runs for a name, succeeds afterwards. */
+        @PostMapping("/api/test/tutor/flaky/{name}")
+        @ResponseStatus(HttpStatus.CREATED)
+        Mono<ApiResponse<Effect>> flaky(@PathVariable String name, CurrentUser user) {
+            return Mono.defer(() -> gates.enter(name) == 1 ? Mono.error(new IllegalStateException("first attempt fails"))
+                    : insert(name, user).map(ApiResponse::ok));
+        }
+
+        private Mono<Effect> insert(String name, CurrentUser user) {
+            return db.sql("INSERT INTO test_effect (name, amount, user_id) VALUES (:n, 1, :u) RETURNING id")
+                    .bind("n", name).bind("u", user.id())
+                    .map((row, meta) -> new Effect(row.get("id", Long.class), name, 1, user.id()))
+                    .one();
+        }
+
+        /** Echoes what it bound, so tests see what reached a handler. */
+        @PostMapping("/api/test/tutor/groups")
+        Mono<ApiResponse<GroupRequest>> group(@RequestBody GroupRequest request, @RequestParam(required = false) String note) {
+            return Mono.just(ApiResponse.ok(note, request));
         }
 
         @GetMapping("/api/test/tutor/effects/{id}")

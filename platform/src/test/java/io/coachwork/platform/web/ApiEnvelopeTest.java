@@ -66,7 +66,7 @@ class ApiEnvelopeTest extends PlatformIntegrationTest {
     }
 
     @Test
-    void malformedJsonWrongTypesAndOversizedBodiesAre400AndChangeNothing() {
+    void malformedJsonAndWrongTypesAre400OversizedBodies413AndNoneChangesAnything() {
         web.post().uri(EFFECTS).headers(h -> h.setBearerAuth(TestJwt.tutor(7)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"bad-input\", ")
                 .exchange().expectStatus().isBadRequest()
@@ -87,7 +87,7 @@ class ApiEnvelopeTest extends PlatformIntegrationTest {
         String huge = "{\"name\":\"bad-input" + "x".repeat(40_000) + "\",\"amount\":1}";
         web.post().uri(EFFECTS).headers(h -> h.setBearerAuth(TestJwt.tutor(7)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(huge)
-                .exchange().expectStatus().isBadRequest()
+                .exchange().expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.message").isEqualTo("Request body is too large");
         assertThat(countEffects("bad-input")).isZero();
     }

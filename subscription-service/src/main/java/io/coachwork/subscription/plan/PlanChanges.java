@@ -4,7 +4,7 @@ import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
 import io.coachwork.contracts.subscription.SubscriptionEvent;
 import io.coachwork.platform.outbox.OutboxWriter;
-import io.coachwork.subscription.tier.Money;
+import io.coachwork.subscription.tier.Percent;
 import io.coachwork.subscription.tier.Tier;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -59,7 +59,7 @@ public class PlanChanges {
         };
         SubscriptionEvent event = new SubscriptionEvent(s.id(), s.tutorId(), s.tierCode(), previousTier,
                 kind == PlanChange.Kind.EXPIRED ? "expired" : s.status(), s.startDate(), s.endDate(),
-                tier.unlimitedCoaching(), Money.rate(tier.commissionRate()));
+                tier.unlimitedCoaching(), Percent.display(tier.commissionRate()));
         return outbox.append(Topics.SUBSCRIPTIONS, Long.toString(s.tutorId()), type, event).then();
     }
 }

@@ -1,6 +1,7 @@
 package io.coachwork.subscription.plan;
 
-import io.coachwork.subscription.tier.Money;
+import io.coachwork.platform.money.Money;
+import io.coachwork.subscription.tier.Percent;
 import io.coachwork.subscription.tier.Tier;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,8 +23,8 @@ public final class SubscriptionViews {
                     s == null ? TutorSubscription.ACTIVE : s.status(), s == null ? null : s.startDate(),
                     s == null ? null : s.endDate(), s != null && s.autoRenew(), tier.limits().courses(),
                     tier.limits().communities(), tier.limits().digitalDownloads(), tier.limits().memberships(),
-                    tier.unlimitedCoaching(), Money.rate(tier.commissionRate()), tier.name(),
-                    tier.priceMinor(currency).map(Money::major).orElse(null));
+                    tier.unlimitedCoaching(), Percent.display(tier.commissionRate()), tier.name(),
+                    tier.priceMinor(currency).map(minor -> Money.of(minor, currency).compact()).orElse(null));
         }
     }
 
@@ -37,7 +38,7 @@ public final class SubscriptionViews {
             return new Updated(s.id(), s.tutorId(), s.tutorType(), tier.code(), s.status(), s.startDate(), s.endDate(),
                     s.autoRenew(), tier.limits().courses(), tier.limits().communities(),
                     tier.limits().digitalDownloads(), tier.limits().memberships(), tier.unlimitedCoaching(),
-                    Money.rate(tier.commissionRate()));
+                    Percent.display(tier.commissionRate()));
         }
     }
 

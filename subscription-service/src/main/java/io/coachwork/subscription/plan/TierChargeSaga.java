@@ -1,6 +1,7 @@
 package io.coachwork.subscription.plan;
 
 import io.coachwork.platform.jobs.ScheduledRuns;
+import io.coachwork.platform.money.Money;
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
 import io.coachwork.contracts.wallet.WalletCommands.ChargeSubscription;
@@ -8,7 +9,6 @@ import io.coachwork.contracts.wallet.WalletReplies.SubscriptionChargeRefused;
 import io.coachwork.contracts.wallet.WalletReplies.SubscriptionCharged;
 import io.coachwork.platform.outbox.OutboxWriter;
 import io.coachwork.platform.web.ApiException;
-import io.coachwork.subscription.tier.Money;
 import io.coachwork.subscription.tier.Tier;
 import io.coachwork.subscription.tier.TierRepository;
 import java.time.Clock;
@@ -124,8 +124,8 @@ public class TierChargeSaga {
     static String refusalMessage(SubscriptionChargeRefused reply, Tier tier) {
         if (reply.requiredMinor() > reply.availableMinor()) {
             return "Insufficient wallet balance to subscribe to the " + tier.name() + " tier. Required: "
-                    + Money.display(reply.requiredMinor()) + " " + reply.currency() + ", Available: "
-                    + Money.display(reply.availableMinor()) + " " + reply.currency();
+                    + Money.of(reply.requiredMinor(), reply.currency()).text() + ", Available: "
+                    + Money.of(reply.availableMinor(), reply.currency()).text();
         }
         return "Your wallet could not be charged for the " + tier.name() + " tier: " + reply.reason();
     }

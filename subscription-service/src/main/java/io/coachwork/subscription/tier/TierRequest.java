@@ -1,5 +1,7 @@
 package io.coachwork.subscription.tier;
 
+import io.coachwork.platform.money.Money;
+import io.coachwork.platform.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -40,11 +42,20 @@ public record TierRequest(
             @NotNull(message = "currency is required") @Pattern(regexp = "^[A-Z]{3}$", message = "currency must be an ISO 4217 code like USD") String currency,
             @NotNull(message = "amount is required") @DecimalMin(value = "0", message = "amount must be 0 or more")
             @Digits(integer = 12, fraction = 2, message = "amount has at most 2 decimals") BigDecimal amount) {
+
+        /** Exact minor units; the currency decides how many decimals it may have. */
+        long minor() {
+            try {
+                return Money.parse(amount, currency).minor();
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalidField("prices", e.getMessage());
+            }
+        }
     }
 
     Tier toTier(String tierCode, int defaultSortOrder) {
         Map<String, Long> priceMap = new LinkedHashMap<>();
-        prices.forEach(p -> priceMap.put(p.currency(), Money.minor(p.amount())));
+        prices.forEach(p -> priceMap.put(p.currency(), p.minor()));
         return new Tier(tierCode, name.trim(), new Limits(coursesLimit, communitiesLimit, digitalDownloadsLimit, membershipsLimit),
                 unlimitedCoaching, commissionRate, billingPeriodDays, sortOrder == null ? defaultSortOrder : sortOrder,
                 active == null || active, priceMap);

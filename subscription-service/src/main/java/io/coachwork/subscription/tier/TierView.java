@@ -1,5 +1,6 @@
 package io.coachwork.subscription.tier;
 
+import io.coachwork.platform.money.Money;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -15,8 +16,8 @@ public record TierView(String code, String name, Integer coursesLimit, Integer c
     public static TierView of(Tier tier) {
         return new TierView(tier.code(), tier.name(), tier.limits().courses(), tier.limits().communities(),
                 tier.limits().digitalDownloads(), tier.limits().memberships(), tier.unlimitedCoaching(),
-                Money.rate(tier.commissionRate()), tier.billingPeriodDays(), tier.sortOrder(), tier.active(),
+                Percent.display(tier.commissionRate()), tier.billingPeriodDays(), tier.sortOrder(), tier.active(),
                 tier.prices().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                        .map(p -> new Price(p.getKey(), Money.major(p.getValue()), p.getValue())).toList());
+                        .map(p -> new Price(p.getKey(), Money.of(p.getValue(), p.getKey()).compact(), p.getValue())).toList());
     }
 }

@@ -89,4 +89,33 @@ class TierAdminTest extends SubscriptionIntegrationTest {
         web.get().uri("/api/admin/subscription/tiers/unknown").headers(h -> h.setBearerAuth(ADMIN))
                 .exchange().expectStatus().isNotFound();
     }
+
+    @Test
+    void pricesTakeTheirCurrencysDecimalsNotAlwaysTwo() {
+        String code = "yen_" + UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"code": "%s", "name": "Yen", "courses_limit": 1, "communities_limit": 1,
+                 "digital_downloads_limit": 1, "memberships_limit": 1, "unlimited_coaching": false,
+                 "commission_rate": 10, "billing_period_days": 30,
+                 "prices": [{"currency": "JPY", "amount": 500}, {"currency": "USD", "amount": 5.5}]}
+                """.formatted(code);
+        web.post().uri("/api/admin/subscription/tiers").headers(h -> h.setBearerAuth(SUPER))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.data.prices[?(@.currency == 'JPY')].amount").isEqualTo(500)
+                .jsonPath("$.data.prices[?(@.currency == 'JPY')].amount_minor").isEqualTo(500)
+                .jsonPath("$.data.prices[?(@.currency == 'USD')].amount_minor").isEqualTo(550);
+
+        web.post().uri("/api/admin/subscription/tiers").headers(h -> h.setBearerAuth(SUPER))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body.replace(code, code + "x").replace("\"amount\": 500", "\"amount\": 500.5"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").isEqualTo("amount may have at most 0 decimal places for JPY");
+        web.post().uri("/api/admin/subscription/tiers").headers(h -> h.setBearerAuth(SUPER))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body.replace(code, code + "y").replace("JPY", "ABC"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("prices");
+    }
 }

@@ -2,11 +2,12 @@ package io.coachwork.wallet.ledger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Currency;
+import io.coachwork.platform.money.Money;
 
 /**
  * The one place where stored amounts meet what clients send and see. Money is stored in minor
- * units of an ISO currency, hours in whole minutes.
+ * units of an ISO currency, hours in whole minutes; money renders and rounds through the platform's
+ * {@link Money}.
  * <ul>
  *   <li>Shown hours are minutes / 60, rounded half-up to 2 decimals, with at least one decimal:
  *       330 min → {@code 5.5}, 660 → {@code 11.0}, 45 → {@code 0.75}, 79 → {@code 1.32}.</li>
@@ -23,6 +24,8 @@ public final class Units {
     public static final String MINUTES = "MIN";
 
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+    /** The rounding rule does not depend on the currency; any ISO code carries the minor units. */
+    private static final String PRICE_CURRENCY = "XXX";
 
     private Units() {
     }
@@ -32,17 +35,16 @@ public final class Units {
     }
 
     public static BigDecimal money(long minor, String currency) {
-        return atLeastOneDecimal(BigDecimal.valueOf(minor, fractionDigits(currency)));
+        return Money.of(minor, currency).decimal();
     }
 
     /** {@code 55.0 NGN}, as error messages show an amount. */
     public static String moneyText(long minor, String currency) {
-        return money(minor, currency).toPlainString() + " " + currency;
+        return Money.of(minor, currency).text();
     }
 
     public static long price(long minutes, long pricePerHourMinor) {
-        return BigDecimal.valueOf(minutes).multiply(BigDecimal.valueOf(pricePerHourMinor))
-                .divide(SIXTY, 0, RoundingMode.HALF_UP).longValueExact();
+        return new Money(pricePerHourMinor, PRICE_CURRENCY).share(minutes, 60).minor();
     }
 
     /** Minutes in {@code hours}; throws when that is not a whole number of minutes. */
@@ -56,22 +58,11 @@ public final class Units {
 
     /** Minor units in {@code major}; throws when it has more decimals than the currency allows. */
     public static long minor(BigDecimal major, String currency) {
-        int digits = fractionDigits(currency);
-        BigDecimal minor;
-        try {
-            minor = major.movePointRight(digits);
-        } catch (ArithmeticException e) {
-            // an exponent near the int limit, such as 1e2147483647, cannot even be scaled
-            throw new IllegalArgumentException("amount is too large");
-        }
-        if (minor.signum() != 0 && minor.stripTrailingZeros().scale() > 0) {
-            throw new IllegalArgumentException("amount may have at most " + digits + " decimal places for " + currency);
-        }
-        return exact(minor, "amount");
+        return Money.parse(major, currency).minor();
     }
 
     public static int fractionDigits(String currency) {
-        return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return Money.fractionDigits(currency);
     }
 
     private static long exact(BigDecimal value, String field) {
