@@ -73,8 +73,8 @@ CREATE TABLE schedule_block (
     schedule_id BIGINT NOT NULL REFERENCES availability_schedule (id) ON DELETE CASCADE,
     weekday     SMALLINT NOT NULL CHECK (weekday BETWEEN 1 AND 7),
     start_time  TIME     NOT NULL,
-    end_time    TIME     NOT NULL,
-    CHECK (start_time < end_time)
+    -- 00:00 as an end means midnight, the end of the day.
+    end_time    TIME     NOT NULL
 );
 CREATE INDEX schedule_block_by_schedule ON schedule_block (schedule_id);
 
@@ -89,7 +89,6 @@ CREATE TABLE override_block (
     override_date DATE   NOT NULL,
     start_time    TIME   NOT NULL,
     end_time      TIME   NOT NULL,
-    CHECK (start_time < end_time),
     FOREIGN KEY (schedule_id, override_date) REFERENCES date_override (schedule_id, override_date) ON DELETE CASCADE
 );
 

@@ -1,5 +1,6 @@
 package io.coachwork.scheduling.profile;
 
+import io.coachwork.scheduling.availability.domain.AvailabilityRuleViolation;
 import io.coachwork.scheduling.support.InvalidInput;
 import io.coachwork.scheduling.support.Numbers;
 import io.coachwork.scheduling.support.Text;
@@ -62,7 +63,7 @@ public record ProfileEdit(String displayName, String bio, List<String> achieveme
             throw new InvalidInput("default_duration_minutes",
                     "default_duration_minutes must be between minimum_duration_minutes and maximum_duration_minutes");
         }
-        return new TutorProfile(p.tutorId(),
+        TutorProfile next = new TutorProfile(p.tutorId(),
                 displayName == null ? p.displayName() : Text.required("display_name", displayName, 120),
                 bio == null ? p.bio() : Text.optional("bio", bio, 5000),
                 achievements == null ? p.achievements() : Text.list("achievements", achievements, 20, 300),
@@ -77,7 +78,19 @@ public record ProfileEdit(String displayName, String bio, List<String> achieveme
                 timeZone == null ? p.timeZone() : Text.zone("time_zone", timeZone).getId(),
                 p.rating(), p.reviewCount(), p.status(), p.rejectionReason(), p.appliedAt(), p.decidedAt(),
                 subjects == null ? p.subjects() : subjects(subjects, digits), p.createdAt(), now);
+        try {
+            next.bookingRules();
+        } catch (AvailabilityRuleViolation e) {
+            throw new InvalidInput(API_FIELDS.getOrDefault(e.field(), e.field()), e.getMessage());
+        }
+        return next;
     }
+
+    /** The generator's names for the booking fields, as this API spells them. */
+    private static final java.util.Map<String, String> API_FIELDS = java.util.Map.of(
+            "increment_minutes", "booking_increment_minutes",
+            "min_duration_minutes", "minimum_duration_minutes",
+            "max_duration_minutes", "maximum_duration_minutes");
 
     public boolean isEmpty() {
         return displayName == null && bio == null && achievements == null && videoUrl == null && tags == null

@@ -1,6 +1,8 @@
 package io.coachwork.scheduling.profile;
 
+import io.coachwork.scheduling.availability.domain.BookingRules;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -27,6 +29,13 @@ public record TutorProfile(long tutorId, String displayName, String bio, List<St
         return new TutorProfile(tutorId, displayName, null, List.of(), null, List.of(), "intermediate", null, "USD",
                 60, 30, 120, 30, 0, 0, 120, true, "UTC", null, 0, ProfileStatus.DRAFT, null, null, null, List.of(),
                 now, now);
+    }
+
+    /** The generator's booking rules: this profile's increment, durations, buffers and notice, four weeks ahead. */
+    public BookingRules bookingRules() {
+        return new BookingRules(bookingIncrement, minimumDuration, maximumDuration, defaultDuration,
+                Duration.ofMinutes(bufferBefore), Duration.ofMinutes(bufferAfter), Duration.ofMinutes(minimumNotice),
+                BookingRules.FOUR_WEEKS);
     }
 
     public boolean listed() {
