@@ -22,6 +22,27 @@ class SecurityTest extends GatewayTestBase {
                 .jsonPath("$.message").isEqualTo("Authentication required: send Authorization: Bearer <token>");
         client.get().uri("/api/notifications/unread").exchange().expectStatus().isUnauthorized();
         client.get().uri("/api/teaching/slots").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/teaching/profile").exchange().expectStatus().isUnauthorized();
+        client.post().uri("/api/teaching/tutors").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void theTutorDirectoryAndCalendarFeedsNeedNoToken() {
+        for (String path : List.of("/api/teaching/tutors", "/api/teaching/tutors/7", "/api/teaching/calendar/abc.ics")) {
+            client.get().uri(path).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.data.service").isEqualTo("scheduling-service");
+        }
+    }
+
+    @Test
+    void teachingAdminRoutesAreForAdmins() {
+        for (String caller : List.of(student(), withRoles("tutor"))) {
+            client.post().uri("/api/admin/teaching/applications/7/approve")
+                    .header(HttpHeaders.AUTHORIZATION, caller)
+                    .exchange()
+                    .expectStatus().isForbidden();
+        }
     }
 
     @Test
