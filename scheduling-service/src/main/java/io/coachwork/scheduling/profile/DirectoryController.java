@@ -2,12 +2,9 @@ package io.coachwork.scheduling.profile;
 
 import io.coachwork.platform.web.ApiException;
 import io.coachwork.platform.web.ApiResponse;
-import io.coachwork.platform.web.Pagination;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,24 +15,18 @@ import reactor.core.publisher.Mono;
 @RestController
 public class DirectoryController {
 
-    /** Seed 002: nothing is bookable beyond four weeks from now. */
-    public static final Duration HORIZON = Duration.ofDays(28);
-
-    private final DirectoryRepository directory;
+    private final DirectoryService directory;
     private final ProfileRepository profiles;
     private final Clock clock;
 
-    public DirectoryController(DirectoryRepository directory, ProfileRepository profiles, Clock clock) {
+    public DirectoryController(DirectoryService directory, ProfileRepository profiles, Clock clock) {
         this.directory = directory;
         this.profiles = profiles;
         this.clock = clock;
     }
 
-    public record TutorPage(List<ProfileViews.Public> tutors, Pagination pagination) {
-    }
-
     @GetMapping("/api/teaching/tutors")
-    public Mono<ApiResponse<TutorPage>> list(@RequestParam(required = false) String subject,
+    public Mono<ApiResponse<DirectoryService.TutorPage>> list(@RequestParam(required = false) String subject,
                                              @RequestParam(name = "min_price", required = false) String minPrice,
                                              @RequestParam(name = "max_price", required = false) String maxPrice,
                                              @RequestParam(name = "experience_level", required = false) String level,
@@ -46,13 +37,7 @@ public class DirectoryController {
                                              @RequestParam(required = false) String limit) {
         DirectoryQuery query = DirectoryQuery.of(subject, minPrice, maxPrice, level, minRating, within, sort, page, limit);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return directory.search(query, now, now.plus(HORIZON))
-                .flatMap(found -> profiles.subjects(found.tutors().stream().map(l -> l.profile().tutorId()).toList())
-                        .map(subjects -> new TutorPage(found.tutors().stream()
-                                .map(l -> ProfileViews.Public.of(ProfileRepository.with(l.profile(),
-                                        subjects.getOrDefault(l.profile().tutorId(), List.of())), l.nextAvailableAt()))
-                                .toList(), Pagination.of(found.total(), query.page()))))
-                .map(ApiResponse::ok);
+        return directory.search(query, now).map(ApiResponse::ok);
     }
 
     @GetMapping("/api/teaching/tutors/{id}")
@@ -60,6 +45,7 @@ public class DirectoryController {
         return profiles.find(id)
                 .filter(TutorProfile::listed)
                 .switchIfEmpty(Mono.error(ApiException.notFound("Tutor not found")))
-                .map(p -> ApiResponse.ok(ProfileViews.Public.of(p, null)));
+                .flatMap(p -> directory.one(p, clock.instant().truncatedTo(ChronoUnit.MILLIS)))
+                .map(ApiResponse::ok);
     }
 }

@@ -21,6 +21,11 @@ public class DirectoryRepository {
         this.db = db;
     }
 
+    private static final String NEXT = """
+            (SELECT min(t.starts_at) FROM teaching_slot t WHERE t.tutor_id = p.tutor_id
+               AND t.booked_count < t.max_participants
+               AND t.starts_at >= :now + make_interval(mins => p.minimum_notice) AND t.starts_at <= :horizon)""";
+
     public record Listed(TutorProfile profile, Instant nextAvailableAt) {
     }
 
@@ -31,10 +36,7 @@ public class DirectoryRepository {
         String rate = q.subject() == null ? "p.hourly_rate_minor"
                 : "COALESCE((SELECT s.hourly_rate_minor FROM tutor_subject s WHERE s.tutor_id = p.tutor_id "
                 + "AND lower(s.subject) = lower(:subject)), p.hourly_rate_minor)";
-        String next = """
-                (SELECT min(t.starts_at) FROM teaching_slot t WHERE t.tutor_id = p.tutor_id
-                   AND t.booked_count < t.max_participants
-                   AND t.starts_at >= :now + make_interval(mins => p.minimum_notice) AND t.starts_at <= :horizon)""";
+        String next = NEXT;
         StringBuilder where = new StringBuilder(" WHERE p.status = 'approved' AND p.accepting_students");
         if (q.subject() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM tutor_subject s WHERE s.tutor_id = p.tutor_id AND lower(s.subject) = lower(:subject))");
@@ -74,6 +76,15 @@ public class DirectoryRepository {
                                 ProfileRepository.instant(row.get("next_available_at", OffsetDateTime.class))))
                         .all().collectList()
                         .map(list -> new Found(list, total)));
+    }
+
+    /** The tutor's first open explicit slot after their notice and within the horizon. */
+    public Mono<Instant> nextExplicit(long tutorId, Instant now, Instant horizon) {
+        return db.sql("SELECT p.tutor_id, " + NEXT + " AS next_available_at FROM tutor_profile p WHERE p.tutor_id = :id")
+                .bind("id", tutorId).bind("now", ProfileRepository.utc(now)).bind("horizon", ProfileRepository.utc(horizon))
+                .map((row, meta) -> java.util.Optional.ofNullable(
+                        ProfileRepository.instant(row.get("next_available_at", OffsetDateTime.class))))
+                .one().flatMap(Mono::justOrEmpty);
     }
 
     private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, DirectoryQuery q,

@@ -80,6 +80,14 @@ public class SlotRepository {
                 .map((row, meta) -> toSlot(row)).all();
     }
 
+    /** Slots of several tutors starting in [from, to) (the directory's soonest-free computation). */
+    public Flux<StoredSlot> betweenForTutors(List<Long> tutorIds, Instant from, Instant to) {
+        return db.sql("SELECT * FROM teaching_slot WHERE tutor_id = ANY(:ids) AND starts_at >= :from AND starts_at < :to ORDER BY starts_at")
+                .bind("ids", tutorIds.toArray(Long[]::new)).bind("from", ProfileRepository.utc(from))
+                .bind("to", ProfileRepository.utc(to))
+                .map((row, meta) -> toSlot(row)).all();
+    }
+
     public Flux<StoredSlot> page(long tutorId, boolean upcomingOnly, Instant now, int limit, long offset) {
         return db.sql("""
                         SELECT * FROM teaching_slot WHERE tutor_id = :tutor AND (NOT :upcoming OR ends_at > :now)
