@@ -32,7 +32,8 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * The generator over zones with DST (and any zone the JDK knows) around their 2027 clock changes: every time
  * it offers is real, offered once, inside a block, clear of buffered busy time, within notice, horizon and
- * window, sorted; and it offers exactly what a minute-by-minute reading of the definition offers.
+ * window, sorted, storable as a seed 002 slot; and it offers exactly what a minute-by-minute reading of the
+ * definition offers.
  */
 class SlotGeneratorProperties {
 
@@ -58,6 +59,9 @@ class SlotGeneratorProperties {
                     .isEqualTo(time.start());
             assertThat(Duration.between(time.start(), time.end())).isEqualTo(Duration.ofMinutes(scenario.duration));
             assertThat(time.start()).isAfterOrEqualTo(lower).isBefore(upper);
+            Slot stored = Slot.of(time, zone, SessionType.GROUP, 20);
+            assertThat(stored.startsAt()).isEqualTo(time.start());
+            assertThat(stored.endsAt()).isEqualTo(time.end());
             assertThat(scenario.availability.rangesOn(time.localStart().toLocalDate())).anySatisfy(range -> {
                 int minute = time.localStart().getHour() * 60 + time.localStart().getMinute();
                 assertThat(minute).isBetween(range.startMinute(), range.endMinute() - 1);
@@ -139,7 +143,8 @@ class SlotGeneratorProperties {
             Instant start = instants.get(i);
             LocalDateTime local = clock.get(i);
             Instant finish = start.plus(Duration.ofMinutes(scenario.duration));
-            if (start.isBefore(lower) || !start.isBefore(upper) || !firstReading.get(local).equals(start)) {
+            if (start.isBefore(lower) || !start.isBefore(upper) || !firstReading.get(local).equals(start)
+                    || !firstReading.get(LocalDateTime.ofInstant(finish, zone)).equals(finish)) {
                 continue;
             }
             int minute = local.getHour() * 60 + local.getMinute();
