@@ -1,13 +1,15 @@
 package io.coachwork.scheduling.availability.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
  * A well-formed specific-date slot (seed 002): wall-clock times on one date in the tutor's zone, neither in a
- * DST gap, {@code durationMinutes} equal to its real length, seats within its session type's limit. Whether
+ * DST gap (an end of 24:00 is the end of the day even where the clocks skip midnight), {@code durationMinutes} equal to its real length, seats within its session type's limit. Whether
  * it may be created now (past, four weeks, overlaps) is {@link SlotRules}' business.
  */
 public record Slot(LocalDate date, LocalTimeRange time, int durationMinutes, SessionType sessionType,
@@ -35,7 +37,7 @@ public record Slot(LocalDate date, LocalTimeRange time, int durationMinutes, Ses
             throw new AvailabilityRuleViolation("start_time",
                     time.start() + " does not exist on " + date + " in " + zone + " (the clocks change)");
         }
-        if (!WallClock.exists(localEnd(date, time), zone.getRules())) {
+        if (!time.endsAtMidnight() && !WallClock.exists(localEnd(date, time), zone.getRules())) {
             throw new AvailabilityRuleViolation("end_time",
                     time + " ends at a time that does not exist on " + date + " in " + zone + " (the clocks change)");
         }
@@ -47,12 +49,27 @@ public record Slot(LocalDate date, LocalTimeRange time, int durationMinutes, Ses
         }
     }
 
+    /** The specific-date slot a generated time becomes when it is booked. */
+    public static Slot of(BookableTime time, ZoneId zone, SessionType sessionType, int maxParticipants) {
+        LocalDate date = time.localStart().toLocalDate();
+        LocalDateTime end = LocalDateTime.ofInstant(time.end(), zone);
+        // Generated times end by the end of their day: a next-day end is midnight (the clock may skip it).
+        LocalTime endTime = end.toLocalDate().isAfter(date) ? LocalTime.MIDNIGHT : end.toLocalTime();
+        return new Slot(date, new LocalTimeRange(time.localStart().toLocalTime(), endTime),
+                (int) Duration.between(time.start(), time.end()).toMinutes(), sessionType, maxParticipants, zone);
+    }
+
     public Instant startsAt() {
         return Instant.ofEpochSecond(WallClock.epochSecond(localStart(date, time), zone.getRules()));
     }
 
     public Instant endsAt() {
         return Instant.ofEpochSecond(WallClock.epochSecond(localEnd(date, time), zone.getRules()));
+    }
+
+    /** The time this slot takes from the tutor's generated availability. */
+    public Busy busy() {
+        return new Busy(startsAt(), endsAt());
     }
 
     public boolean overlaps(Slot other) {

@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * <p>Within each of the day's blocks (touching blocks merged) candidate starts step by the booking increment
  * from the block's start on the wall clock, so a 09:00 block offers 09:00 local on both sides of a DST change.
  * A start in a DST gap is skipped and a start in a DST overlap is offered once, at the earlier offset (see
- * {@link WallClock}). A session lasts its real duration and must end by the block's end. A candidate is kept
+ * {@link WallClock}). A session lasts its real duration and must end by the block's end, and not in a repeated
+ * hour's second pass (so that every time can be stored as a seed 002 slot, see {@link Slot#of}). A candidate is kept
  * when it starts at or after {@code now + minimumNotice}, before {@code now + horizon}, inside the query window,
  * and does not intersect any busy interval widened to {@code [start - bufferBefore, end + bufferAfter)}.
  * Results come in ascending order of start, each at most once.
@@ -118,7 +119,7 @@ public final class SlotGenerator {
                     if (start >= upper) {
                         return;
                     }
-                    if (start < lower || busy(start, end)) {
+                    if (start < lower || busy(start, end) || !endReadsOnce(offsets.get(0), end)) {
                         continue;
                     }
                     if (!sink.test(new BookableTime(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end), localStart))) {
@@ -127,6 +128,18 @@ public final class SlotGenerator {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the clock reads the session's end for the first time when it ends: false only for a session
+     * that ends in the repeated hour's second pass, which a slot's HH:mm end could not tell apart from the first.
+     */
+    private boolean endReadsOnce(ZoneOffset startOffset, long end) {
+        ZoneOffset endOffset = zoneRules.getOffset(Instant.ofEpochSecond(end));
+        if (endOffset.equals(startOffset)) {
+            return true;
+        }
+        return WallClock.epochSecond(LocalDateTime.ofEpochSecond(end, 0, endOffset), zoneRules) == end;
     }
 
     private boolean busy(long start, long end) {

@@ -16,7 +16,8 @@
  * <p><b>Specific-date slots</b> (seed 002): {@link io.coachwork.scheduling.availability.domain.SlotRules#parse}
  * turns a {@link io.coachwork.scheduling.availability.domain.SlotInput} into a well-formed
  * {@link io.coachwork.scheduling.availability.domain.Slot}; {@code checkNew}, {@code checkChange} and
- * {@code checkDelete} apply the past, four-weeks, overlap and immutability rules.
+ * {@code checkDelete} apply the past, four-weeks, overlap and immutability rules. A booked generated time is
+ * stored as {@code Slot.of(time, zone, type, seats)}; {@code slot.busy()} feeds stored slots back to the generator.
  * {@link io.coachwork.scheduling.availability.domain.Price#of} prices a session from an hourly rate.
  *
  * <p>Every refusal is an {@link io.coachwork.scheduling.availability.domain.AvailabilityRuleViolation} naming the
