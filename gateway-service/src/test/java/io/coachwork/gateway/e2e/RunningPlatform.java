@@ -21,6 +21,7 @@ final class RunningPlatform {
     final ServiceProcess subscription;
     final ServiceProcess wallet;
     final ServiceProcess session;
+    final ServiceProcess scheduling;
     final ServiceProcess notification;
 
     private RunningPlatform() {
@@ -33,12 +34,14 @@ final class RunningPlatform {
                 "COACHWORK_STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET));
         CompletableFuture<ServiceProcess> sessionStart = start("session-service", Map.of(
                 "STREAM_API_KEY", "e2e-stream-key", "STREAM_API_SECRET", STREAM_SECRET));
+        CompletableFuture<ServiceProcess> schedulingStart = start("scheduling-service", Map.of());
         CompletableFuture<ServiceProcess> notificationStart = start("notification-service", Map.of(
                 // No mail catcher here: emails are tested in notification-service; here they fail and are logged.
                 "SPRING_MAIL_PORT", "1"));
         subscription = subscriptionStart.join();
         wallet = walletStart.join();
         session = sessionStart.join();
+        scheduling = schedulingStart.join();
         notification = notificationStart.join();
     }
 
