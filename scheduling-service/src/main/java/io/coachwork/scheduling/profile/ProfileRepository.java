@@ -29,6 +29,11 @@ public class ProfileRepository {
         return row("SELECT * FROM tutor_profile WHERE tutor_id = :id", tutorId).flatMap(this::withSubjects);
     }
 
+    /** The profile without its subjects (one query), for reads that only need the booking settings. */
+    public Mono<TutorProfile> findSettings(long tutorId) {
+        return row("SELECT * FROM tutor_profile WHERE tutor_id = :id", tutorId);
+    }
+
     /** Locks the profile for the rest of the transaction: one tutor's changes (and slot writes) apply in turn. */
     public Mono<TutorProfile> lock(long tutorId) {
         return row("SELECT * FROM tutor_profile WHERE tutor_id = :id FOR UPDATE", tutorId).flatMap(this::withSubjects);

@@ -54,7 +54,7 @@ public class SlotSearch {
 
     public Mono<SlotViews.Search> search(CurrentUser caller, long tutorId, Query q) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return profiles.find(tutorId)
+        return profiles.findSettings(tutorId)
                 .filter(p -> p.listed() || (caller != null && caller.id() == tutorId))
                 .switchIfEmpty(Mono.error(ApiException.notFound("Tutor not found")))
                 .flatMap(profile -> Mono.fromCallable(() -> Window.of(profile, caller, q, now))
@@ -104,24 +104,32 @@ public class SlotSearch {
         // Every slot near the window blocks generated times; those with a seat left are offered themselves.
         Instant busyFrom = w.from().minus(java.time.Duration.ofDays(1));
         Instant busyTo = w.to().plus(java.time.Duration.ofDays(1));
-        return slots.between(profile.tutorId(), busyFrom, busyTo, null).collectList().flatMap(all -> {
-            List<SlotViews.SlotView> explicit = all.stream()
-                    .filter(s -> w.type() == null || s.slot().sessionType() == w.type())
-                    .filter(s -> s.seatsLeft() > 0 && !s.slot().startsAt().isBefore(earliest)
-                            && !s.slot().startsAt().isBefore(w.from()) && s.slot().startsAt().isBefore(w.to()))
-                    .map(s -> SlotViews.SlotView.of(s, w.studentZone()))
-                    .toList();
-            if (w.type() == SessionType.GROUP) {
-                return Mono.just(result(profile, w, explicit, List.of()));
-            }
-            List<Busy> busy = all.stream().map(s -> new Busy(s.slot().startsAt(), s.slot().endsAt())).toList();
-            return availability(profile, now).map(a -> a.map(av -> new SlotGenerator(av, profile.bookingRules(), busy)
-                                    .between(now, w.from(), w.to(), w.minutes()).stream()
-                                    .map(t -> SlotViews.GeneratedTime.of(t, w.minutes(), w.tutorZone(), w.studentZone()))
-                                    .toList())
-                            .orElse(List.of()))
-                    .map(generated -> result(profile, w, explicit, generated));
-        });
+        // The slots and the weekly availability are read side by side (separate pooled connections).
+        return Mono.zip(slots.between(profile.tutorId(), busyFrom, busyTo, null).collectList(),
+                        w.type() == SessionType.GROUP ? Mono.just(Optional.<Availability>empty()) : availability(profile, now))
+                .map(loaded -> result(profile, w, explicit(loaded.getT1(), w, earliest),
+                        generated(profile, w, now, loaded.getT1(), loaded.getT2())));
+    }
+
+    /** Explicit slots of the asked type with a seat left, starting in the window after the notice. */
+    private static List<SlotViews.SlotView> explicit(List<StoredSlot> all, Window w, Instant earliest) {
+        return all.stream()
+                .filter(s -> w.type() == null || s.slot().sessionType() == w.type())
+                .filter(s -> s.seatsLeft() > 0 && !s.slot().startsAt().isBefore(earliest)
+                        && !s.slot().startsAt().isBefore(w.from()) && s.slot().startsAt().isBefore(w.to()))
+                .map(s -> SlotViews.SlotView.of(s, w.studentZone()))
+                .toList();
+    }
+
+    private static List<SlotViews.GeneratedTime> generated(TutorProfile profile, Window w, Instant now,
+                                                           List<StoredSlot> all, Optional<Availability> availability) {
+        List<Busy> busy = all.stream().map(s -> new Busy(s.slot().startsAt(), s.slot().endsAt())).toList();
+        return availability
+                .map(a -> new SlotGenerator(a, profile.bookingRules(), busy).between(now, w.from(), w.to(), w.minutes())
+                        .stream()
+                        .map(t -> SlotViews.GeneratedTime.of(t, w.minutes(), w.tutorZone(), w.studentZone()))
+                        .toList())
+                .orElse(List.of());
     }
 
     /** The tutor's default schedule with its overrides and their holidays; empty without a schedule. */
