@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,6 +33,11 @@ public record ProfileEdit(String displayName, String bio, List<String> achieveme
     /** A week of notice at most; the booking horizon is four weeks. */
     public static final int MAX_NOTICE = 7 * 24 * 60;
     static final BigDecimal MAX_RATE = new BigDecimal("1000000");
+    /** The generator's names for the booking fields, as this API spells them. */
+    private static final Map<String, String> API_FIELDS = Map.of(
+            "increment_minutes", "booking_increment_minutes",
+            "min_duration_minutes", "minimum_duration_minutes",
+            "max_duration_minutes", "maximum_duration_minutes");
 
     public record SubjectEdit(String subject, String level, BigDecimal hourlyRate) {
     }
@@ -86,11 +92,6 @@ public record ProfileEdit(String displayName, String bio, List<String> achieveme
         return next;
     }
 
-    /** The generator's names for the booking fields, as this API spells them. */
-    private static final java.util.Map<String, String> API_FIELDS = java.util.Map.of(
-            "increment_minutes", "booking_increment_minutes",
-            "min_duration_minutes", "minimum_duration_minutes",
-            "max_duration_minutes", "maximum_duration_minutes");
 
     public boolean isEmpty() {
         return displayName == null && bio == null && achievements == null && videoUrl == null && tags == null

@@ -77,6 +77,9 @@ class ProfileApiTest extends SchedulingIntegrationTest {
                 "booking_increment_minutes must be one of 5, 10, 15, 20, 30, 60");
         refused(call(HttpMethod.PUT, PROFILE, token, "{\"default_duration_minutes\": 120}"), "default_duration_minutes",
                 "default_duration_minutes must be between minimum_duration_minutes and maximum_duration_minutes");
+        // Sessions last the minimum plus whole increments: 30 and 90 minutes here, so 60 cannot be the default.
+        refused(call(HttpMethod.PUT, PROFILE, token, "{\"booking_increment_minutes\": 60}"), "default_duration_minutes",
+                "The default duration must be one of [30, 90]");
         refused(call(HttpMethod.PUT, PROFILE, token, "{\"bio\": \"nul \\u0000 byte\"}"), "bio",
                 "bio must not contain NUL characters");
         refused(call(HttpMethod.PUT, PROFILE, token, "{\"currency\": \"XYZ\"}"), "currency",
