@@ -140,6 +140,13 @@ class SlotApiTest extends SchedulingIntegrationTest {
         call(HttpMethod.POST, SLOTS, token, "[1, 2]").expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.message").isEqualTo("Slot 1: a slot must be a JSON object");
         call(HttpMethod.POST, SLOTS, token, "{\"slot_date\": ").expectStatus().isBadRequest();
+        call(HttpMethod.POST, SLOTS, token, "null").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.success").isEqualTo(false);
+        call(HttpMethod.POST, SLOTS, token, "{\"slots\": \"many\"}").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("slots");
+        call(HttpMethod.PATCH, SLOTS + "/abc", token, "{\"end_time\": \"12:00\"}").expectStatus().isBadRequest();
+        call(HttpMethod.PATCH, SLOTS + "/99999999999999999999", token, "{\"end_time\": \"12:00\"}")
+                .expectStatus().isBadRequest();
 
         assertThat(count("SELECT count(*) FROM teaching_slot WHERE tutor_id = $1", tutor)).isEqualTo(before);
         assertThat(outboxEvents(EventTypes.SLOT_CREATED, tutor)).isEqualTo(events);
