@@ -1,22 +1,19 @@
 package io.coachwork.scheduling.calendar;
 
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
 import io.coachwork.scheduling.availability.domain.Availability;
 import io.coachwork.scheduling.availability.domain.LocalTimeRange;
+import io.coachwork.scheduling.availability.domain.SessionType;
 import io.coachwork.scheduling.slots.StoredSlot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtStamp;
-import net.fortuna.ical4j.model.property.ProdId;
-import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
  * A tutor's published availability as an iCalendar (RFC 5545) document: each explicit slot, and
@@ -26,21 +23,20 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 public final class CalendarFeed {
 
     static final int DAYS = 28;
+    static final String PRODUCT_ID = "-//Coachwork//Scheduling//EN";
 
     private CalendarFeed() {
     }
 
     public static String render(long tutorId, ZoneId zone, List<StoredSlot> slots, Optional<Availability> availability,
                                 Instant now) {
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId("-//Coachwork//Scheduling//EN"));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableCalScale.GREGORIAN);
+        ICalendar calendar = new ICalendar();
+        calendar.setProductId(PRODUCT_ID);
         for (StoredSlot s : slots) {
-            String summary = s.slot().sessionType().name().equals("GROUP")
+            String summary = s.slot().sessionType() == SessionType.GROUP
                     ? "Group session slot (" + s.bookedCount() + "/" + s.slot().maxParticipants() + " booked)"
                     : s.bookedCount() > 0 ? "One-to-one session (booked)" : "One-to-one slot (open)";
-            calendar.add(event("slot-" + s.id() + "@coachwork", s.slot().startsAt(), s.slot().endsAt(), summary,
+            calendar.addEvent(event("slot-" + s.id() + "@coachwork", s.slot().startsAt(), s.slot().endsAt(), summary,
                     s.slot().toString(), now));
         }
         availability.ifPresent(a -> {
@@ -52,20 +48,24 @@ public final class CalendarFeed {
                     Instant end = range.endsAtMidnight() ? date.plusDays(1).atStartOfDay(zone).toInstant()
                             : LocalDateTime.of(date, range.end()).atZone(zone).toInstant();
                     if (end.isAfter(start) && end.isAfter(now)) {
-                        calendar.add(event("availability-" + tutorId + "-" + date + "-" + range.startMinute() + "@coachwork",
-                                start, end, "Available for booking", date + " " + range + " (" + zone.getId() + ")", now));
+                        calendar.addEvent(event("availability-" + tutorId + "-" + date + "-" + range.startMinute()
+                                + "@coachwork", start, end, "Available for booking",
+                                date + " " + range + " (" + zone.getId() + ")", now));
                     }
                 }
             }
         });
-        return calendar.toString();
+        return Biweekly.write(calendar).go();
     }
 
     private static VEvent event(String uid, Instant start, Instant end, String summary, String description, Instant now) {
-        VEvent event = new VEvent(start, end, summary);
-        event.replace(new DtStamp(now));
-        event.add(new Uid(uid));
-        event.add(new Description(description));
+        VEvent event = new VEvent();
+        event.setUid(uid);
+        event.setDateTimeStamp(Date.from(now));
+        event.setDateStart(Date.from(start));
+        event.setDateEnd(Date.from(end));
+        event.setSummary(summary);
+        event.setDescription(description);
         return event;
     }
 }
