@@ -35,7 +35,7 @@ import net.jqwik.api.statistics.Statistics;
  * window, sorted, storable as a seed 002 slot; and it offers exactly what a minute-by-minute reading of the
  * definition offers.
  */
-class SlotGeneratorProperties {
+class SlotGeneratorPropertyTest {
 
     private static final List<String> DST_ZONES =
             List.of("America/New_York", "Europe/London", "Australia/Sydney", "Asia/Kolkata");
