@@ -5,6 +5,7 @@ import io.coachwork.scheduling.availability.domain.Holiday;
 import io.coachwork.scheduling.availability.domain.LocalTimeRange;
 import io.coachwork.scheduling.availability.domain.WeeklyBlock;
 import io.coachwork.scheduling.profile.ProfileRepository;
+import io.r2dbc.spi.Readable;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -100,7 +102,7 @@ public class ScheduleRepository {
 
     private static List<DateOverride> overrides(List<OverrideRow> rows, long scheduleId) {
         Map<LocalDate, List<OverrideRow>> byDate = rows.stream().filter(r -> r.scheduleId() == scheduleId)
-                .collect(Collectors.groupingBy(OverrideRow::date, java.util.TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(OverrideRow::date, TreeMap::new, Collectors.toList()));
         List<DateOverride> out = new ArrayList<>();
         byDate.forEach((date, list) -> out.add(new DateOverride(date, list.stream().filter(r -> r.start() != null)
                 .map(r -> new LocalTimeRange(r.start(), r.end())).toList())));
@@ -202,7 +204,7 @@ public class ScheduleRepository {
                 .fetch().rowsUpdated();
     }
 
-    private static Row toRow(io.r2dbc.spi.Readable row) {
+    private static Row toRow(Readable row) {
         return new Row(row.get("id", Long.class), row.get("tutor_id", Long.class), row.get("name", String.class),
                 row.get("is_default", Boolean.class));
     }

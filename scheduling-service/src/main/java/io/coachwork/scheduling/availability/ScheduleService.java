@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -166,7 +167,7 @@ public class ScheduleService {
     }
 
     /** Runs a change in one transaction under the tutor's profile lock; domain refusals become 400/409. */
-    private <T> Mono<T> write(CurrentUser tutor, java.util.function.BiFunction<TutorProfile, Instant, Mono<T>> change) {
+    private <T> Mono<T> write(CurrentUser tutor, BiFunction<TutorProfile, Instant, Mono<T>> change) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Mono<T> work = profiles.insertIfAbsent(TutorProfile.draft(tutor.id(), null, now))
                 .then(profiles.lock(tutor.id()))

@@ -3,6 +3,7 @@ package io.coachwork.scheduling.profile;
 import io.coachwork.platform.web.ApiException;
 import io.coachwork.platform.web.PageQuery;
 import io.coachwork.scheduling.support.InvalidInput;
+import io.coachwork.scheduling.support.Numbers;
 import io.coachwork.scheduling.support.Text;
 import java.math.BigDecimal;
 
@@ -33,7 +34,7 @@ public record DirectoryQuery(String subject, BigDecimal minPrice, BigDecimal max
             }
             BigDecimal days = decimal("available_within_days", availableWithinDays);
             Integer within = days == null ? null
-                    : io.coachwork.scheduling.support.Numbers.whole("available_within_days", days, 1, MAX_DAYS);
+                    : Numbers.whole("available_within_days", days, 1, MAX_DAYS);
             return new DirectoryQuery(Text.optional("subject", subject, 80), min, max,
                     experienceLevel == null || experienceLevel.isBlank() ? null
                             : ProfileEdit.level("experience_level", experienceLevel),

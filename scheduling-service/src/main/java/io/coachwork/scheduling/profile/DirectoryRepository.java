@@ -1,8 +1,10 @@
 package io.coachwork.scheduling.profile;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -66,7 +68,7 @@ public class DirectoryRepository {
         };
         String select = "SELECT p.*, " + rate + " AS rate, " + next + " AS next_available_at FROM tutor_profile p"
                 + where + order + " LIMIT :limit OFFSET :offset";
-        Instant within = q.availableWithinDays() == null ? null : now.plus(java.time.Duration.ofDays(q.availableWithinDays()));
+        Instant within = q.availableWithinDays() == null ? null : now.plus(Duration.ofDays(q.availableWithinDays()));
         DatabaseClient.GenericExecuteSpec rows = bind(db.sql(select), q, now, horizon, within, true)
                 .bind("limit", q.page().limit()).bind("offset", q.page().offset());
         DatabaseClient.GenericExecuteSpec count = bind(db.sql("SELECT count(*) AS n FROM tutor_profile p" + where), q, now,
@@ -82,7 +84,7 @@ public class DirectoryRepository {
     public Mono<Instant> nextExplicit(long tutorId, Instant now, Instant horizon) {
         return db.sql("SELECT p.tutor_id, " + NEXT + " AS next_available_at FROM tutor_profile p WHERE p.tutor_id = :id")
                 .bind("id", tutorId).bind("now", ProfileRepository.utc(now)).bind("horizon", ProfileRepository.utc(horizon))
-                .map((row, meta) -> java.util.Optional.ofNullable(
+                .map((row, meta) -> Optional.ofNullable(
                         ProfileRepository.instant(row.get("next_available_at", OffsetDateTime.class))))
                 .one().flatMap(Mono::justOrEmpty);
     }

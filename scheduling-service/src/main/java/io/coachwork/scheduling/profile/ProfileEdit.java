@@ -6,8 +6,11 @@ import io.coachwork.scheduling.support.Numbers;
 import io.coachwork.scheduling.support.Text;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,8 +108,8 @@ public record ProfileEdit(String displayName, String bio, List<String> achieveme
         if (edits.size() > 20) {
             throw new InvalidInput("subjects", "subjects can list at most 20 items");
         }
-        List<TutorProfile.Subject> out = new java.util.ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        List<TutorProfile.Subject> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (SubjectEdit e : edits) {
             if (e == null) {
                 throw new InvalidInput("subjects", "subjects must not contain null");
@@ -155,7 +158,7 @@ public record ProfileEdit(String displayName, String bio, List<String> achieveme
                     && uri.getHost() != null) {
                 return url;
             }
-        } catch (java.net.URISyntaxException ignored) {
+        } catch (URISyntaxException ignored) {
             // falls through to the refusal below
         }
         throw new InvalidInput("video_url", "video_url must be an http(s) URL");

@@ -4,6 +4,7 @@ import io.coachwork.scheduling.availability.domain.BookingRules;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
@@ -44,7 +45,7 @@ public record TutorProfile(long tutorId, String displayName, String bio, List<St
 
     /** What is still missing before an admin can review the application; empty when complete. */
     public List<String> missingForApplication() {
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         if (displayName == null) {
             missing.add("display_name");
         }

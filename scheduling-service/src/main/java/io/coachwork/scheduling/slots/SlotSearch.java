@@ -18,9 +18,11 @@ import io.coachwork.scheduling.support.Text;
 import io.coachwork.scheduling.support.Violations;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -102,8 +104,8 @@ public class SlotSearch {
             return Mono.just(result(profile, w, List.of(), List.of()));
         }
         // Every slot near the window blocks generated times; those with a seat left are offered themselves.
-        Instant busyFrom = w.from().minus(java.time.Duration.ofDays(1));
-        Instant busyTo = w.to().plus(java.time.Duration.ofDays(1));
+        Instant busyFrom = w.from().minus(Duration.ofDays(1));
+        Instant busyTo = w.to().plus(Duration.ofDays(1));
         // The slots and the weekly availability are read side by side (separate pooled connections).
         return Mono.zip(slots.between(profile.tutorId(), busyFrom, busyTo, null).collectList(),
                         w.type() == SessionType.GROUP ? Mono.just(Optional.<Availability>empty()) : availability(profile, now))
@@ -158,7 +160,7 @@ public class SlotSearch {
         }
         try {
             return LocalDate.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new InvalidInput(field, field + " must be a date as YYYY-MM-DD");
         }
     }
