@@ -1,7 +1,9 @@
 package io.coachwork.scheduling.profile;
 
 import io.coachwork.platform.security.CurrentUser;
+import io.coachwork.platform.web.ApiException;
 import io.coachwork.platform.web.ApiResponse;
+import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,15 +12,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The calling tutor's own profile and application (seed 003), and the admins' review of applications. */
 @RestController
 public class ProfileController {
 
     private final ProfileService profiles;
+    private final JsonMapper json;
 
-    public ProfileController(ProfileService profiles) {
+    public ProfileController(ProfileService profiles, JsonMapper json) {
         this.profiles = profiles;
+        this.json = json;
     }
 
     @GetMapping("/api/teaching/profile")
@@ -27,8 +34,23 @@ public class ProfileController {
     }
 
     @PutMapping("/api/teaching/profile")
-    public Mono<ApiResponse<ProfileViews.Own>> update(@RequestBody ProfileEdit edit, CurrentUser tutor) {
-        return profiles.update(tutor, edit).map(p -> ApiResponse.ok("Profile updated successfully", ProfileViews.Own.of(p)));
+    public Mono<ApiResponse<ProfileViews.Own>> update(@RequestBody JsonNode body, CurrentUser tutor) {
+        return profiles.update(tutor, edit(body)).map(p -> ApiResponse.ok("Profile updated successfully", ProfileViews.Own.of(p)));
+    }
+
+    /** Read here rather than by the codec, so a value of the wrong type is refused naming its field. */
+    private ProfileEdit edit(JsonNode body) {
+        if (!body.isObject()) {
+            throw ApiException.badRequest("The profile must be a JSON object");
+        }
+        try {
+            return json.treeToValue(body, ProfileEdit.class);
+        } catch (JacksonException e) {
+            String field = e.getPath().isEmpty() ? "profile" : e.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : Integer.toString(ref.getIndex()))
+                    .collect(Collectors.joining("."));
+            throw ApiException.invalidField(field, field + " has the wrong type");
+        }
     }
 
     @PostMapping("/api/teaching/profile/apply")

@@ -88,6 +88,11 @@ class ProfileApiTest extends SchedulingIntegrationTest {
                 "video_url must be an http(s) URL");
         refused(call(HttpMethod.PUT, PROFILE, token, "{\"experience_level\": \"godlike\"}"), "experience_level",
                 "experience_level must be one of beginner, intermediate, advanced, expert");
+        refused(call(HttpMethod.PUT, PROFILE, token, "{\"hourly_rate\": \"sixty\"}"), "hourly_rate",
+                "hourly_rate has the wrong type");
+        refused(call(HttpMethod.PUT, PROFILE, token, "{\"subjects\": [{\"subject\": \"Go\", \"hourly_rate\": [1]}]}"),
+                "subjects.0.hourly_rate", "subjects.0.hourly_rate has the wrong type");
+        call(HttpMethod.PUT, PROFILE, token, "[]").expectStatus().isBadRequest();
         call(HttpMethod.PUT, PROFILE, token, "{}").expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.message").isEqualTo("Provide at least one profile field to change");
         call(HttpMethod.PUT, PROFILE, token, "{\"bio\": ").expectStatus().isBadRequest().expectBody()
