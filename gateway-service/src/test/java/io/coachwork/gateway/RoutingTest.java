@@ -46,6 +46,18 @@ class RoutingTest extends GatewayTestBase {
             "PUT,    /api/teaching/availability/weekly,                   tutor,       scheduling-service",
             "GET,    /api/admin/scheduling/bookings,                      admin,       scheduling-service",
             "GET,    /api/admin/scheduling-service/dead-letters,          admin,       scheduling-service",
+            "GET,    /api/teaching/profile,                               tutor,       scheduling-service",
+            "PUT,    /api/teaching/profile,                               tutor,       scheduling-service",
+            "POST,   /api/teaching/profile/apply,                         tutor,       scheduling-service",
+            "GET,    /api/teaching/tutors,                                student,     scheduling-service",
+            "GET,    /api/teaching/tutors/7,                              student,     scheduling-service",
+            "POST,   /api/teaching/schedules,                             tutor,       scheduling-service",
+            "PUT,    /api/teaching/schedules/3/overrides/2031-03-12,      tutor,       scheduling-service",
+            "POST,   /api/teaching/holidays,                              tutor,       scheduling-service",
+            "GET,    /api/teaching/slots/my,                              tutor,       scheduling-service",
+            "GET,    /api/teaching/slots/provider/7,                      student,     scheduling-service",
+            "GET,    /api/admin/teaching/applications,                    admin,       scheduling-service",
+            "POST,   /api/admin/teaching/applications/7/approve,          admin,       scheduling-service",
             "GET,    /api/notifications/unread,                           student,     notification-service",
             "GET,    /api/admin/notifications/deliveries,                 admin,       notification-service",
             "GET,    /api/admin/notification-service/dead-letters,        admin,       notification-service",
@@ -68,6 +80,7 @@ class RoutingTest extends GatewayTestBase {
     @CsvSource({
             "/api/cron/subscription/renewals,   subscription-service",
             "/api/cron/session/time-tracker,    session-service",
+            "/api/cron/scheduling/slot-cleanup, scheduling-service",
             "/api/cron/notification/reminders,  notification-service",
     })
     void passesCronCallsWithTheirSecretToTheServiceThatChecksIt(String path, String service) {

@@ -5,7 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Tokens and roles at the edge, answered in the envelope. */
 class SecurityTest extends GatewayTestBase {
@@ -22,6 +27,31 @@ class SecurityTest extends GatewayTestBase {
                 .jsonPath("$.message").isEqualTo("Authentication required: send Authorization: Bearer <token>");
         client.get().uri("/api/notifications/unread").exchange().expectStatus().isUnauthorized();
         client.get().uri("/api/teaching/slots").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/teaching/profile").exchange().expectStatus().isUnauthorized();
+        client.post().uri("/api/teaching/tutors").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void theTutorDirectoryAndCalendarFeedsNeedNoToken() {
+        for (String path : List.of("/api/teaching/tutors", "/api/teaching/tutors/7", "/api/teaching/calendar/abc.ics")) {
+            // Anonymous calls are limited by address, and the other gateway context's tiny bucket shares this
+            // client's address in Redis: wait for the bucket to refill rather than fail on a 429.
+            EntityExchangeResult<byte[]> answer = await().atMost(Duration.ofSeconds(10)).until(
+                    () -> client.get().uri(path).exchange().expectBody().returnResult(),
+                    r -> r.getStatus() != HttpStatus.TOO_MANY_REQUESTS);
+            assertThat(answer.getStatus()).isEqualTo(HttpStatus.OK);
+            assertThat(new String(answer.getResponseBody())).contains("\"service\":\"scheduling-service\"");
+        }
+    }
+
+    @Test
+    void teachingAdminRoutesAreForAdmins() {
+        for (String caller : List.of(student(), withRoles("tutor"))) {
+            client.post().uri("/api/admin/teaching/applications/7/approve")
+                    .header(HttpHeaders.AUTHORIZATION, caller)
+                    .exchange()
+                    .expectStatus().isForbidden();
+        }
     }
 
     @Test

@@ -41,6 +41,14 @@ public final class EventTypes {
     public static final String COACHING_SESSION_CANCELLED = "coachwork.coaching.session.cancelled.v1";
     public static final String COACHING_SETTINGS_UPDATED = "coachwork.coaching.settings.updated.v1";
 
+    // Scheduling (data: io.coachwork.contracts.scheduling.*).
+    public static final String TUTOR_PROFILE_APPROVED = "coachwork.scheduling.profile.approved.v1";
+    public static final String TUTOR_PROFILE_REJECTED = "coachwork.scheduling.profile.rejected.v1";
+    public static final String SLOT_CREATED = "coachwork.scheduling.slot.created.v1";
+    public static final String SLOT_UPDATED = "coachwork.scheduling.slot.updated.v1";
+    public static final String SLOT_DELETED = "coachwork.scheduling.slot.deleted.v1";
+    public static final String SCHEDULE_CHANGED = "coachwork.scheduling.schedule.changed.v1";
+
     private EventTypes() {
     }
 }

@@ -23,6 +23,13 @@ public final class Topics {
     /** Admin coaching settings (price per hour and currency reach wallet-service this way). Key = "settings". */
     public static final String COACHING_SETTINGS = "coachwork.coaching.settings";
 
+    /** Tutor profiles: application approved or rejected (scheduling-service). Key = tutor id. */
+    public static final String SCHEDULING_PROFILES = "coachwork.scheduling.profiles";
+    /** Seed 002 specific-date slots: created, updated, deleted. Key = tutor id. */
+    public static final String SCHEDULING_SLOTS = "coachwork.scheduling.slots";
+    /** Weekly availability: schedules, blocks, overrides, holidays changed. Key = tutor id. */
+    public static final String SCHEDULING_SCHEDULES = "coachwork.scheduling.schedules";
+
     /** Dead letters of a topic go to {@code <topic>.dlt}. */
     public static String deadLetter(String topic) {
         return topic + ".dlt";

@@ -4,6 +4,9 @@ import io.coachwork.contracts.catalog.CatalogResource;
 import io.coachwork.contracts.coaching.CoachingSessionEvent;
 import io.coachwork.contracts.coaching.CoachingSettingsUpdated;
 import io.coachwork.contracts.identity.IdentityUser;
+import io.coachwork.contracts.scheduling.ScheduleChanged;
+import io.coachwork.contracts.scheduling.SlotEvent;
+import io.coachwork.contracts.scheduling.TutorProfileEvent;
 import io.coachwork.contracts.subscription.SubscriptionEvent;
 import io.coachwork.contracts.wallet.WalletCommands;
 import io.coachwork.contracts.wallet.WalletEvents;
@@ -45,7 +48,10 @@ class ContractSchemasTest {
                 Map.entry(WalletEvents.HoursPurchased.class, "wallet-hours-purchased"),
                 Map.entry(WalletEvents.HoursBalanceLow.class, "wallet-hours-balance-low"),
                 Map.entry(CoachingSessionEvent.class, "coaching-session-event"),
-                Map.entry(CoachingSettingsUpdated.class, "coaching-settings-updated")).entrySet();
+                Map.entry(CoachingSettingsUpdated.class, "coaching-settings-updated"),
+                Map.entry(TutorProfileEvent.class, "scheduling-tutor-profile-event"),
+                Map.entry(SlotEvent.class, "scheduling-slot-event"),
+                Map.entry(ScheduleChanged.class, "scheduling-schedule-changed")).entrySet();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -41,6 +41,9 @@ public class GatewaySecurityConfiguration {
         return exchanges -> exchanges
                 // Stripe cannot send a JWT; wallet-service verifies Stripe's signature instead.
                 .pathMatchers("/api/webhooks/**").permitAll()
+                // The tutor directory is public; a calendar feed's URL carries its own secret token.
+                .pathMatchers(HttpMethod.GET, "/api/teaching/tutors", "/api/teaching/tutors/**", "/api/teaching/calendar/**")
+                .permitAll()
                 .pathMatchers("/api/marketplace/tutor/**").hasRole(CurrentUser.TUTOR)
                 .pathMatchers(HttpMethod.PUT, "/api/admin/coaching/settings", "/api/admin/coaching/settings/**")
                 .hasRole(CurrentUser.SUPER_ADMIN)

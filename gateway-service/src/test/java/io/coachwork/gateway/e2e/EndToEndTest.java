@@ -40,6 +40,7 @@ abstract class EndToEndTest {
         registry.add("coachwork.routes.subscription", platform.subscription::baseUrl);
         registry.add("coachwork.routes.wallet", platform.wallet::baseUrl);
         registry.add("coachwork.routes.session", platform.session::baseUrl);
+        registry.add("coachwork.routes.scheduling", platform.scheduling::baseUrl);
         registry.add("coachwork.routes.notification", platform.notification::baseUrl);
         // Many calls per test from few users: the per-user limit itself is tested in the gateway's own tests.
         registry.add("coachwork.rate-limit.replenish-rate", () -> "500");

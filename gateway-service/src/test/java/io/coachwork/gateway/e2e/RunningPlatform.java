@@ -21,6 +21,7 @@ final class RunningPlatform {
     final ServiceProcess subscription;
     final ServiceProcess wallet;
     final ServiceProcess session;
+    final ServiceProcess scheduling;
     final ServiceProcess notification;
 
     private RunningPlatform() {
@@ -40,6 +41,8 @@ final class RunningPlatform {
         wallet = walletStart.join();
         session = sessionStart.join();
         notification = notificationStart.join();
+        // Started once the others are up: five JVMs starting at once on a small machine miss the health deadline.
+        scheduling = start("scheduling-service", Map.of()).join();
     }
 
     static synchronized RunningPlatform get() {

@@ -1,0 +1,175 @@
+package io.coachwork.scheduling.slots;
+
+import io.coachwork.platform.security.CurrentUser;
+import io.coachwork.platform.web.ApiException;
+import io.coachwork.scheduling.availability.ScheduleRepository;
+import io.coachwork.scheduling.availability.domain.Availability;
+import io.coachwork.scheduling.availability.domain.BookingRules;
+import io.coachwork.scheduling.availability.domain.Busy;
+import io.coachwork.scheduling.availability.domain.Holiday;
+import io.coachwork.scheduling.availability.domain.SessionType;
+import io.coachwork.scheduling.availability.domain.SlotGenerator;
+import io.coachwork.scheduling.availability.domain.WeeklySchedule;
+import io.coachwork.scheduling.profile.ProfileRepository;
+import io.coachwork.scheduling.profile.TutorProfile;
+import io.coachwork.scheduling.support.InvalidInput;
+import io.coachwork.scheduling.support.Numbers;
+import io.coachwork.scheduling.support.Text;
+import io.coachwork.scheduling.support.Violations;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * One notion of bookable time for both seeds: a tutor's explicit slots with a seat left (002) and the
+ * times generated from their default weekly schedule (001/004) at their increment, minus overrides,
+ * holidays and every slot (widened by the buffers), after the minimum notice and within four weeks.
+ * Each is shown in the tutor's zone and the student's.
+ */
+@Service
+public class SlotSearch {
+
+    private final ProfileRepository profiles;
+    private final SlotRepository slots;
+    private final ScheduleRepository schedules;
+    private final Clock clock;
+
+    public SlotSearch(ProfileRepository profiles, SlotRepository slots, ScheduleRepository schedules, Clock clock) {
+        this.profiles = profiles;
+        this.slots = slots;
+        this.schedules = schedules;
+        this.clock = clock;
+    }
+
+    /** What a student asked for, unparsed. */
+    public record Query(String from, String to, String sessionType, String tz, String durationMinutes) {
+    }
+
+    public Mono<SlotViews.Search> search(CurrentUser caller, long tutorId, Query q) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return profiles.findSettings(tutorId)
+                .filter(p -> p.listed() || (caller != null && caller.id() == tutorId))
+                .switchIfEmpty(Mono.error(ApiException.notFound("Tutor not found")))
+                .flatMap(profile -> Mono.fromCallable(() -> Window.of(profile, caller, q, now))
+                        .onErrorMap(Violations::toApi)
+                        .flatMap(w -> find(profile, w, now)));
+    }
+
+    /** The parsed request: instants [from, to) clipped to now .. now + 4 weeks, zones, type and duration. */
+    record Window(Instant from, Instant to, String fromDate, String toDate, ZoneId tutorZone, ZoneId studentZone,
+                  SessionType type, int minutes) {
+
+        static Window of(TutorProfile profile, CurrentUser caller, Query q, Instant now) {
+            ZoneId tutorZone = ZoneId.of(profile.timeZone());
+            ZoneId student = q.tz() != null && !q.tz().isBlank() ? Text.zone("tz", q.tz())
+                    : caller != null && caller.timeZone() != null && ZoneId.getAvailableZoneIds().contains(caller.timeZone())
+                    ? ZoneId.of(caller.timeZone()) : tutorZone;
+            Instant horizon = now.plus(BookingRules.FOUR_WEEKS);
+            LocalDate fromDate = q.from() == null || q.from().isBlank() ? LocalDate.ofInstant(now, student)
+                    : date("from", q.from());
+            LocalDate toDate = q.to() == null || q.to().isBlank() ? LocalDate.ofInstant(horizon, student)
+                    : date("to", q.to());
+            if (toDate.isBefore(fromDate)) {
+                throw new InvalidInput("to", "to must not be before from");
+            }
+            Instant from = max(now, fromDate.atStartOfDay(student).toInstant());
+            Instant to = min(horizon, toDate.plusDays(1).atStartOfDay(student).toInstant());
+            SessionType type = q.sessionType() == null || q.sessionType().isBlank() ? null
+                    : SessionType.parse(q.sessionType().strip().toUpperCase());
+            int minutes = profile.defaultDuration();
+            if (q.durationMinutes() != null && !q.durationMinutes().isBlank()) {
+                try {
+                    minutes = Numbers.whole("duration_minutes", new BigDecimal(q.durationMinutes().strip()), 1, 24 * 60);
+                } catch (NumberFormatException e) {
+                    throw new InvalidInput("duration_minutes", "duration_minutes must be a whole number");
+                }
+                profile.bookingRules().requireAllowedDuration(minutes);
+            }
+            return new Window(from, to, fromDate.toString(), toDate.toString(), tutorZone, student, type, minutes);
+        }
+    }
+
+    private Mono<SlotViews.Search> find(TutorProfile profile, Window w, Instant now) {
+        Instant earliest = now.plus(profile.bookingRules().minimumNotice());
+        if (!w.from().isBefore(w.to())) {
+            return Mono.just(result(profile, w, List.of(), List.of()));
+        }
+        // Every slot near the window blocks generated times; those with a seat left are offered themselves.
+        Instant busyFrom = w.from().minus(Duration.ofDays(1));
+        Instant busyTo = w.to().plus(Duration.ofDays(1));
+        // The slots and the weekly availability are read side by side (separate pooled connections).
+        return Mono.zip(slots.between(profile.tutorId(), busyFrom, busyTo, null).collectList(),
+                        w.type() == SessionType.GROUP ? Mono.just(Optional.<Availability>empty()) : availability(profile, now))
+                .map(loaded -> result(profile, w, explicit(loaded.getT1(), w, earliest),
+                        generated(profile, w, now, loaded.getT1(), loaded.getT2())));
+    }
+
+    /** Explicit slots of the asked type with a seat left, starting in the window after the notice. */
+    private static List<SlotViews.SlotView> explicit(List<StoredSlot> all, Window w, Instant earliest) {
+        return all.stream()
+                .filter(s -> w.type() == null || s.slot().sessionType() == w.type())
+                .filter(s -> s.seatsLeft() > 0 && !s.slot().startsAt().isBefore(earliest)
+                        && !s.slot().startsAt().isBefore(w.from()) && s.slot().startsAt().isBefore(w.to()))
+                .map(s -> SlotViews.SlotView.of(s, w.studentZone()))
+                .toList();
+    }
+
+    private static List<SlotViews.GeneratedTime> generated(TutorProfile profile, Window w, Instant now,
+                                                           List<StoredSlot> all, Optional<Availability> availability) {
+        List<Busy> busy = all.stream().map(s -> new Busy(s.slot().startsAt(), s.slot().endsAt())).toList();
+        return availability
+                .map(a -> new SlotGenerator(a, profile.bookingRules(), busy).between(now, w.from(), w.to(), w.minutes())
+                        .stream()
+                        .map(t -> SlotViews.GeneratedTime.of(t, w.minutes(), w.tutorZone(), w.studentZone()))
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** The tutor's default schedule with its overrides and their holidays; empty without a schedule. */
+    public Mono<Optional<Availability>> availability(TutorProfile profile, Instant now) {
+        ZoneId zone = ZoneId.of(profile.timeZone());
+        return schedules.defaultOf(profile.tutorId())
+                .flatMap(s -> schedules.holidays(profile.tutorId(), LocalDate.ofInstant(now, zone).minusDays(1))
+                        .map(hs -> Optional.of(availability(s, hs.stream().map(ScheduleRepository.StoredHoliday::holiday).toList(),
+                                zone))))
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    public static Availability availability(ScheduleRepository.StoredSchedule s, List<Holiday> holidays, ZoneId zone) {
+        return new Availability(new WeeklySchedule(s.name(), zone, s.blocks()), s.overrides(), holidays);
+    }
+
+    private static SlotViews.Search result(TutorProfile p, Window w, List<SlotViews.SlotView> explicit,
+                                           List<SlotViews.GeneratedTime> generated) {
+        return new SlotViews.Search(p.tutorId(), w.tutorZone().getId(), w.studentZone().getId(), w.fromDate(), w.toDate(),
+                explicit, generated);
+    }
+
+    private static LocalDate date(String field, String text) {
+        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new InvalidInput(field, field + " must be a date as YYYY-MM-DD");
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field, field + " must be a date as YYYY-MM-DD");
+        }
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

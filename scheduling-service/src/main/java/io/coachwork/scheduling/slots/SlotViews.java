@@ -1,0 +1,69 @@
+package io.coachwork.scheduling.slots;
+
+import io.coachwork.platform.web.Pagination;
+import io.coachwork.scheduling.availability.domain.BookableTime;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** Seed 002's slot as clients see it: local date and times in the tutor's zone, plus UTC instants. */
+public final class SlotViews {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    private SlotViews() {
+    }
+
+    public record SlotView(long id, long tutorId, String slotDate, String startTime, String endTime,
+                           int durationMinutes, String sessionType, int maxParticipants, int bookedCount,
+                           int seatsLeft, String timezone, Instant startsAt, Instant endsAt, LocalTimes studentTime,
+                           Instant createdAt, Instant updatedAt) {
+
+        public static SlotView of(StoredSlot s) {
+            return of(s, null);
+        }
+
+        public static SlotView of(StoredSlot s, ZoneId student) {
+            return new SlotView(s.id(), s.tutorId(), s.slot().date().toString(), s.slot().time().start().format(HH_MM),
+                    StoredSlot.endText(s.slot()), s.slot().durationMinutes(), s.slot().sessionType().name(),
+                    s.slot().maxParticipants(), s.bookedCount(), s.seatsLeft(), s.slot().zone().getId(),
+                    s.slot().startsAt(), s.slot().endsAt(),
+                    student == null ? null : LocalTimes.of(s.slot().startsAt(), s.slot().endsAt(), student),
+                    s.createdAt(), s.updatedAt());
+        }
+    }
+
+    /** A start and end as a clock in {@code timezone} reads them (the end may fall on the next date). */
+    public record LocalTimes(String timezone, String date, String startTime, String endTime, String endDate) {
+
+        public static LocalTimes of(Instant start, Instant end, ZoneId zone) {
+            ZonedDateTime s = start.atZone(zone);
+            ZonedDateTime e = end.atZone(zone);
+            return new LocalTimes(zone.getId(), s.toLocalDate().toString(), s.format(HH_MM), e.format(HH_MM),
+                    e.toLocalDate().toString());
+        }
+    }
+
+    /** A time generated from the tutor's weekly schedule (001/004): one-to-one, becomes a slot when booked. */
+    public record GeneratedTime(Instant startsAt, Instant endsAt, int durationMinutes, String sessionType,
+                                LocalTimes tutorTime, LocalTimes studentTime) {
+
+        public static GeneratedTime of(BookableTime t, int minutes, ZoneId tutor, ZoneId student) {
+            return new GeneratedTime(t.start(), t.end(), minutes, "ONE_TO_ONE", LocalTimes.of(t.start(), t.end(), tutor),
+                    LocalTimes.of(t.start(), t.end(), student));
+        }
+    }
+
+    public record SlotPage(List<SlotView> slots, Pagination pagination) {
+    }
+
+    public record Created(List<SlotView> slots) {
+    }
+
+    /** Seed 002's "provider's public slots", with the generated times and both zones. */
+    public record Search(long tutorId, String tutorTimezone, String studentTimezone, String from, String to,
+                         List<SlotView> slots, List<GeneratedTime> generatedTimes) {
+    }
+}
