@@ -94,7 +94,9 @@ public class EventConsumers implements SmartLifecycle {
                 .lowCardinalityKeyValue("consumer", handler.name())
                 .lowCardinalityKeyValue("topic", record.topic())
                 .start();
-        return handle(handler, record)
+        return Mono.fromRunnable(() -> log.debug("{} handling {}-{}@{}", handler.name(), record.topic(),
+                        record.partition(), record.offset()))
+                .then(handle(handler, record))
                 .doOnError(observation::error)
                 .doFinally(signal -> observation.stop())
                 .contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation))

@@ -11,7 +11,9 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -36,11 +38,16 @@ public class ObservabilityAutoConfiguration {
         return new SagaMetrics(registry);
     }
 
-    /** Where the platform's tables are (a service with a database and the outbox). */
-    @Bean
-    @ConditionalOnBean({OutboxWriter.class, MeterRegistry.class})
-    MessagingBacklogMetrics messagingBacklogMetrics(DatabaseClient db, Clock clock, MeterRegistry registry,
-                                                    @Value("${coachwork.metrics.messaging-refresh:15s}") Duration interval) {
-        return new MessagingBacklogMetrics(db, clock, interval, registry);
+    /** Where the platform's tables are: a service with a database and the outbox (not the gateway). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(DatabaseClient.class)
+    static class MessagingMetricsConfiguration {
+
+        @Bean
+        @ConditionalOnBean({OutboxWriter.class, MeterRegistry.class})
+        MessagingBacklogMetrics messagingBacklogMetrics(DatabaseClient db, Clock clock, MeterRegistry registry,
+                                                        @Value("${coachwork.metrics.messaging-refresh:15s}") Duration interval) {
+            return new MessagingBacklogMetrics(db, clock, interval, registry);
+        }
     }
 }
