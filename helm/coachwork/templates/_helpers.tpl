@@ -24,12 +24,23 @@ app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 helm.sh/chart: {{ include "coachwork.chart" .root }}
 {{- end }}
 
+{{/* <registry>/<repository>[:tag|@digest], each part from the service's image override or images.*. */}}
 {{- define "coachwork.image" -}}
-{{ .root.Values.images.registry }}/{{ .name }}:{{ .root.Values.images.tag | default .root.Chart.AppVersion }}
+{{- $i := .svc.image | default dict -}}
+{{- $ref := printf "%s/%s" ($i.registry | default .root.Values.images.registry) ($i.repository | default .name) -}}
+{{- if $i.digest -}}
+{{ $ref }}@{{ $i.digest }}
+{{- else -}}
+{{ $ref }}:{{ $i.tag | default .root.Values.images.tag | default .root.Chart.AppVersion }}
+{{- end }}
 {{- end }}
 
+{{/* The chart's own Secret when jwt.secret is given, otherwise jwt.existingSecret. */}}
 {{- define "coachwork.jwtSecretName" -}}
-{{ .Values.jwt.existingSecret | default "coachwork-jwt" }}
+{{ if .Values.jwt.secret }}coachwork-jwt{{ else }}{{ .Values.jwt.existingSecret }}{{ end }}
+{{- end }}
+{{- define "coachwork.jwtSecretKey" -}}
+{{ if .Values.jwt.secret }}jwt-secret{{ else }}{{ .Values.jwt.existingSecretKey }}{{ end }}
 {{- end }}
 {{- define "coachwork.dbSecretName" -}}
 {{ .Values.database.existingSecret | default "coachwork-db" }}
@@ -41,9 +52,11 @@ helm.sh/chart: {{ include "coachwork.chart" .root }}
 {{ .Values.loadGenerator.existingSecret | default "coachwork-loadgenerator" }}
 {{- end }}
 
-{{/* HS256 secret in use: given, or generated because no JWKS URI was set either. */}}
+{{/* HS256 secret in use: given explicitly or from an existing Secret (never generated: a
+     generated value would change on every `helm template` and log every user out). */}}
 {{- define "coachwork.jwtHs256" -}}
-{{- if or .Values.jwt.secret .Values.jwt.existingSecret (not .Values.jwt.jwksUri) }}true{{ else }}false{{ end }}
+{{- if or .Values.jwt.secret .Values.jwt.existingSecret }}true{{ else if .Values.jwt.jwksUri }}false{{ else }}
+{{- fail "Set jwt.secret, jwt.existingSecret or jwt.jwksUri" }}{{ end }}
 {{- end }}
 
 {{/* OTLP/HTTP base URL the services export to, or empty when tracing export is off. */}}
@@ -101,16 +114,16 @@ securityContext:
      150 s before liveness may restart it, so liveness itself can stay strict. */}}
 {{- define "coachwork.probes" -}}
 startupProbe:
-  httpGet: {path: /actuator/health/liveness, port: http}
+  httpGet: {path: /actuator/health/liveness, port: management}
   periodSeconds: 5
   failureThreshold: 30
 livenessProbe:
-  httpGet: {path: /actuator/health/liveness, port: http}
+  httpGet: {path: /actuator/health/liveness, port: management}
   periodSeconds: 10
   timeoutSeconds: 3
   failureThreshold: 3
 readinessProbe:
-  httpGet: {path: /actuator/health/readiness, port: http}
+  httpGet: {path: /actuator/health/readiness, port: management}
   periodSeconds: 5
   timeoutSeconds: 3
   failureThreshold: 3
@@ -121,12 +134,18 @@ readinessProbe:
 {{- $v := .root.Values -}}
 - name: SERVER_PORT
   value: {{ .svc.port | quote }}
+- name: MANAGEMENT_SERVER_PORT
+  value: {{ $v.management.port | quote }}
+- name: LOGGING_STRUCTURED_FORMAT_CONSOLE
+  value: {{ $v.logging.format | quote }}
+- name: MANAGEMENT_TRACING_SAMPLING_PROBABILITY
+  value: {{ $v.tracing.samplingProbability | quote }}
 - name: COACHWORK_KAFKA_BOOTSTRAP_SERVERS
   value: {{ required "kafka.bootstrapServers is required" $v.kafka.bootstrapServers | quote }}
 {{- if eq (include "coachwork.jwtHs256" .root) "true" }}
 - name: COACHWORK_SECURITY_JWT_SECRET
   valueFrom:
-    secretKeyRef: {name: {{ include "coachwork.jwtSecretName" .root }}, key: jwt-secret}
+    secretKeyRef: {name: {{ include "coachwork.jwtSecretName" .root }}, key: {{ include "coachwork.jwtSecretKey" .root }}}
 {{- end }}
 {{- with $v.jwt.jwksUri }}
 - name: COACHWORK_SECURITY_JWT_JWKS_URI
@@ -137,8 +156,6 @@ readinessProbe:
   value: {{ . | quote }}
 - name: MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT
   value: {{ printf "%s/v1/traces" . | quote }}
-- name: MANAGEMENT_TRACING_SAMPLING_PROBABILITY
-  value: {{ $v.opentelemetryCollector.samplingProbability | quote }}
 {{- end }}
 - name: JAVA_TOOL_OPTIONS
   value: {{ printf "%s -Djava.io.tmpdir=/tmp" (.svc.javaOpts | default "") | trim | quote }}
@@ -206,7 +223,9 @@ metadata:
   labels:
     {{- include "coachwork.labels" . | nindent 4 }}
 spec:
+  {{- if not $svc.autoscaling.enabled }}
   replicas: {{ $svc.replicas }}
+  {{- end }}
   selector:
     matchLabels:
       {{- include "coachwork.selectorLabels" . | nindent 6 }}
@@ -223,6 +242,7 @@ spec:
       # Spring Boot finishes in-flight requests on SIGTERM (graceful shutdown).
       terminationGracePeriodSeconds: 30
       {{- include "coachwork.podCommon" $root | nindent 6 }}
+      {{- include "coachwork.topologySpread" . | nindent 6 }}
       containers:
         - name: server
           image: {{ include "coachwork.image" . }}
@@ -231,6 +251,8 @@ spec:
           ports:
             - name: http
               containerPort: {{ $svc.port }}
+            - name: management
+              containerPort: {{ $root.Values.management.port }}
           env:
             {{- include "coachwork.commonEnv" . | nindent 12 }}
             {{- if $svc.database }}
@@ -271,9 +293,12 @@ spec:
     - name: http
       port: {{ $svc.port }}
       targetPort: http
-{{- if gt (int $svc.replicas) 1 }}
+    - name: management
+      port: {{ $root.Values.management.port }}
+      targetPort: management
+{{- if and $svc.pdb.enabled (or $svc.autoscaling.enabled (gt (int $svc.replicas) 1)) }}
 ---
-# Keeps one pod serving through node drains; only meaningful with several replicas.
+# Keeps pods serving through node drains; only meaningful with several replicas.
 apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:
@@ -282,9 +307,68 @@ metadata:
   labels:
     {{- include "coachwork.labels" . | nindent 4 }}
 spec:
-  minAvailable: 1
+  maxUnavailable: {{ $svc.pdb.maxUnavailable }}
   selector:
     matchLabels:
       {{- include "coachwork.selectorLabels" . | nindent 6 }}
 {{- end }}
+{{- if $svc.autoscaling.enabled }}
+---
+# Owns spec.replicas while enabled: the Deployment renders none, so upgrades never undo scaling.
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: {{ .name }}
+  namespace: {{ $root.Release.Namespace }}
+  labels:
+    {{- include "coachwork.labels" . | nindent 4 }}
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: {{ .name }}
+  minReplicas: {{ $svc.autoscaling.minReplicas }}
+  maxReplicas: {{ $svc.autoscaling.maxReplicas }}
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target:
+          type: Utilization
+          averageUtilization: {{ $svc.autoscaling.targetCPUUtilizationPercentage }}
+    {{- if $svc.autoscaling.targetMemoryUtilizationPercentage }}
+    - type: Resource
+      resource:
+        name: memory
+        target:
+          type: Utilization
+          averageUtilization: {{ $svc.autoscaling.targetMemoryUtilizationPercentage }}
+    {{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Spread one service's pods over the configured topology keys (argument: service dict). */}}
+{{- define "coachwork.topologySpread" -}}
+{{- $t := .root.Values.topologySpread -}}
+{{- if $t.enabled }}
+topologySpreadConstraints:
+{{- range $t.topologyKeys }}
+  - maxSkew: {{ $t.maxSkew }}
+    topologyKey: {{ . }}
+    whenUnsatisfiable: {{ $t.whenUnsatisfiable }}
+    labelSelector:
+      matchLabels:
+        {{- include "coachwork.selectorLabels" $ | nindent 8 }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* The services of the chart: name -> values key. */}}
+{{- define "coachwork.services" -}}
+gateway-service: gatewayService
+subscription-service: subscriptionService
+wallet-service: walletService
+session-service: sessionService
+scheduling-service: schedulingService
+notification-service: notificationService
 {{- end }}

@@ -2,6 +2,7 @@ package io.coachwork.gateway.e2e;
 
 import io.coachwork.platform.test.ServiceProcess;
 import io.coachwork.platform.test.stripe.LocalStripe;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -53,6 +54,11 @@ final class RunningPlatform {
     }
 
     private static CompletableFuture<ServiceProcess> start(String module, Map<String, String> env) {
-        return CompletableFuture.supplyAsync(() -> ServiceProcess.start(module, env));
+        Map<String, String> all = new HashMap<>(env);
+        // One log line per event handled and per event written, so a trace can be followed in the logs
+        // (package levels: environment variables are lower-cased, so they cannot name a class).
+        all.put("LOGGING_LEVEL_IO_COACHWORK_PLATFORM_MESSAGING", "DEBUG");
+        all.put("LOGGING_LEVEL_IO_COACHWORK_PLATFORM_OUTBOX", "DEBUG");
+        return CompletableFuture.supplyAsync(() -> ServiceProcess.start(module, all));
     }
 }

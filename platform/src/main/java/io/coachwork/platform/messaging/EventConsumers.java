@@ -1,6 +1,9 @@
 package io.coachwork.platform.messaging;
 
 import io.coachwork.contracts.CloudEvent;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.kafka.receiver.KafkaReceiver;
 import reactor.kafka.receiver.ReceiverRecord;
+import reactor.kafka.receiver.observation.KafkaRecordReceiverContext;
 import reactor.util.retry.Retry;
 
 /**
@@ -32,10 +36,12 @@ public class EventConsumers implements SmartLifecycle {
     private final TransactionalOperator tx;
     private final EventCodec codec;
     private final MessagingProperties properties;
+    private final ObservationRegistry observations;
     private final List<Disposable> running = new ArrayList<>();
 
     public EventConsumers(List<EventHandler> handlers, KafkaClients clients, Inbox inbox, DeadLetters deadLetters,
-                          TransactionalOperator tx, EventCodec codec, MessagingProperties properties) {
+                          TransactionalOperator tx, EventCodec codec, MessagingProperties properties,
+                          ObservationRegistry observations) {
         this.handlers = handlers;
         this.clients = clients;
         this.inbox = inbox;
@@ -43,6 +49,7 @@ public class EventConsumers implements SmartLifecycle {
         this.tx = tx;
         this.codec = codec;
         this.properties = properties;
+        this.observations = observations;
     }
 
     @Override
@@ -74,8 +81,26 @@ public class EventConsumers implements SmartLifecycle {
                 .then();
     }
 
+    /**
+     * Handles one record inside an observation that continues the producer's trace (its
+     * {@code traceparent} header), so the handler's log lines and the events it writes share the
+     * trace id of the request that started it all.
+     */
     private Mono<Void> process(EventHandler handler, ReceiverRecord<String, byte[]> record) {
-        return handle(handler, record).then(Mono.fromRunnable(() -> record.receiverOffset().acknowledge()));
+        Observation observation = Observation.createNotStarted("coachwork.event.handle",
+                        () -> new KafkaRecordReceiverContext(record, handler.name(), properties.bootstrapServers()),
+                        observations)
+                .contextualName(record.topic() + " process")
+                .lowCardinalityKeyValue("consumer", handler.name())
+                .lowCardinalityKeyValue("topic", record.topic())
+                .start();
+        return Mono.fromRunnable(() -> log.debug("{} handling {}-{}@{}", handler.name(), record.topic(),
+                        record.partition(), record.offset()))
+                .then(handle(handler, record))
+                .doOnError(observation::error)
+                .doFinally(signal -> observation.stop())
+                .contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation))
+                .then(Mono.fromRunnable(() -> record.receiverOffset().acknowledge()));
     }
 
     private Mono<Void> handle(EventHandler handler, ReceiverRecord<String, byte[]> record) {

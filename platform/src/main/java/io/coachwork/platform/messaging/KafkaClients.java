@@ -1,6 +1,7 @@
 package io.coachwork.platform.messaging;
 
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -8,22 +9,30 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import reactor.kafka.receiver.MicrometerConsumerListener;
 import reactor.kafka.receiver.ReceiverOptions;
+import reactor.kafka.sender.MicrometerProducerListener;
 import reactor.kafka.sender.SenderOptions;
 
-/** Producer and consumer settings in one place: idempotent acks=all producers, manual-ack consumers. */
+/**
+ * Producer and consumer settings in one place: idempotent acks=all producers, manual-ack consumers.
+ * With a meter registry, every client's own metrics (records-lag-max per partition, send rates,
+ * errors) are bound to it as {@code kafka.consumer.*} and {@code kafka.producer.*}.
+ */
 public class KafkaClients {
 
     private final MessagingProperties properties;
     private final String applicationName;
+    private final MeterRegistry meterRegistry;
 
-    public KafkaClients(MessagingProperties properties, String applicationName) {
+    public KafkaClients(MessagingProperties properties, String applicationName, MeterRegistry meterRegistry) {
         this.properties = properties;
         this.applicationName = applicationName;
+        this.meterRegistry = meterRegistry;
     }
 
     public SenderOptions<String, byte[]> senderOptions() {
-        return SenderOptions.<String, byte[]>create(Map.of(
+        SenderOptions<String, byte[]> options = SenderOptions.<String, byte[]>create(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                         ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-producer",
                         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -34,6 +43,7 @@ public class KafkaClients {
                         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))
                 .maxInFlight(256);
+        return meterRegistry == null ? options : options.producerListener(new MicrometerProducerListener(meterRegistry));
     }
 
     public String groupId(String handlerName) {
@@ -41,7 +51,7 @@ public class KafkaClients {
     }
 
     public ReceiverOptions<String, byte[]> receiverOptions(String handlerName, Set<String> topics) {
-        return ReceiverOptions.<String, byte[]>create(Map.of(
+        ReceiverOptions<String, byte[]> options = ReceiverOptions.<String, byte[]>create(Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                         ConsumerConfig.GROUP_ID_CONFIG, groupId(handlerName),
                         ConsumerConfig.CLIENT_ID_CONFIG, groupId(handlerName),
@@ -53,5 +63,6 @@ public class KafkaClients {
                         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))
                 .commitInterval(java.time.Duration.ofMillis(500))
                 .subscription(topics);
+        return meterRegistry == null ? options : options.consumerListener(new MicrometerConsumerListener(meterRegistry));
     }
 }

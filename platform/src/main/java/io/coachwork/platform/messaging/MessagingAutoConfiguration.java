@@ -4,6 +4,7 @@ import io.coachwork.platform.outbox.OutboxAutoConfiguration;
 import io.coachwork.platform.outbox.OutboxWriter;
 import io.coachwork.platform.security.AuthorizationRules;
 import io.coachwork.platform.security.CurrentUser;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,9 +34,10 @@ public class MessagingAutoConfiguration {
     @ConditionalOnProperty(name = "coachwork.kafka.consumers-enabled", matchIfMissing = true)
     EventConsumers eventConsumers(ObjectProvider<EventHandler> handlers, KafkaClients clients, Inbox inbox,
                                   DeadLetters deadLetters, TransactionalOperator tx, EventCodec codec,
-                                  MessagingProperties properties) {
+                                  MessagingProperties properties, ObjectProvider<ObservationRegistry> observations) {
         List<EventHandler> all = handlers.orderedStream().toList();
-        return new EventConsumers(all, clients, inbox, deadLetters, tx, codec, properties);
+        return new EventConsumers(all, clients, inbox, deadLetters, tx, codec, properties,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

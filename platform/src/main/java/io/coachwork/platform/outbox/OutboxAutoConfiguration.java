@@ -3,6 +3,7 @@ package io.coachwork.platform.outbox;
 import io.coachwork.platform.messaging.EventCodec;
 import io.coachwork.platform.messaging.KafkaClients;
 import io.coachwork.platform.messaging.MessagingProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,8 +40,9 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    KafkaClients kafkaClients(MessagingProperties properties, @Value("${spring.application.name}") String name) {
-        return new KafkaClients(properties, name);
+    KafkaClients kafkaClients(MessagingProperties properties, @Value("${spring.application.name}") String name,
+                              ObjectProvider<MeterRegistry> meterRegistry) {
+        return new KafkaClients(properties, name, meterRegistry.getIfAvailable());
     }
 
     @Bean(destroyMethod = "close")

@@ -8,6 +8,8 @@ import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -18,6 +20,8 @@ import reactor.core.publisher.Mono;
  * so the event commits with the state change it announces; the relay publishes it afterwards.
  */
 public class OutboxWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWriter.class);
 
     private final DatabaseClient db;
     private final EventCodec codec;
@@ -55,7 +59,9 @@ public class OutboxWriter {
                 .bind("corr", Parameter.fromOrEmpty(ctx.<String>getOrEmpty(CorrelationIdFilter.CONTEXT_KEY).orElse(null),
                         String.class))
                 .bind("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
-                .fetch().rowsUpdated().then());
+                .fetch().rowsUpdated()
+                .doOnNext(rows -> log.debug("appended {} for {} to the outbox of {}", type, key, topic))
+                .then());
     }
 
     /** W3C trace context of the current span, so a consumer's work joins the producer's trace. */

@@ -54,7 +54,8 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(JwtProperties.class)
 public class PlatformSecurityAutoConfiguration {
 
-    public static final String[] OPEN_PATHS = {"/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
+    // Prometheus scrapes without a token; charts and compose keep the port off the public ingress.
+    public static final String[] OPEN_PATHS = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
     public static final String FORBIDDEN_MESSAGE = "You do not have permission to perform this action";
     public static final String REJECTED_MESSAGE =

@@ -1,6 +1,7 @@
 package io.coachwork.platform.messaging;
 
 import io.coachwork.contracts.Topics;
+import io.micrometer.observation.ObservationRegistry;
 import io.coachwork.platform.test.TestEvents;
 import io.coachwork.platform.test.TestInfrastructure;
 import io.coachwork.platform.test.TestJwt;
@@ -120,7 +121,8 @@ class IdempotentConsumerTest extends PlatformIntegrationTest {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        EventConsumers consumers = new EventConsumers(List.of(handler), clients, inbox, deadLetters, tx, codec, properties);
+        EventConsumers consumers = new EventConsumers(List.of(handler), clients, inbox, deadLetters, tx, codec, properties,
+                ObservationRegistry.NOOP);
         try (KafkaConsumer<String, byte[]> crashing = new KafkaConsumer<>(props)) {
             crashing.subscribe(List.of(topic));
             ConsumerRecord<String, byte[]> record = null;

@@ -13,7 +13,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Points each {@link ServiceTest} context at a database created for it and at the shared broker,
- * with the test JWT secret. Registered in META-INF/spring.factories of the test jar.
+ * with the test JWT secret, and checks every event it publishes against its contract
+ * ({@link PublishedEventsCheck}). Registered in META-INF/spring.factories of the test jar.
  */
 public class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -41,6 +42,9 @@ public class InfrastructureContextCustomizerFactory implements ContextCustomizer
                         "spring.flyway.password=" + pg.password(),
                         "coachwork.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
                         "coachwork.kafka.group-suffix=." + database));
+                if (context.getEnvironment().getProperty("coachwork.test.validate-published-events", Boolean.class, true)) {
+                    context.getBeanFactory().addBeanPostProcessor(new PublishedEventsCheck(context.getBeanFactory()));
+                }
             }
             TestPropertyValues.of(properties).applyTo(context);
         }

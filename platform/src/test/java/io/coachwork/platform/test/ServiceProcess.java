@@ -76,6 +76,15 @@ public final class ServiceProcess {
         return "http://localhost:" + port;
     }
 
+    /** What the service has logged so far (JSON lines: the jar runs without the tests' logback config). */
+    public List<String> logLines() {
+        try {
+            return Files.readAllLines(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void stop() {
         process.destroy();
     }
