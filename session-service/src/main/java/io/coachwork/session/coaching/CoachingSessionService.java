@@ -5,13 +5,12 @@ import io.coachwork.platform.directory.UserDirectory;
 import io.coachwork.platform.web.ApiException;
 import io.coachwork.platform.web.PageQuery;
 import io.coachwork.platform.web.Pagination;
-import io.coachwork.session.saga.WalletSaga;
+import io.coachwork.session.saga.CoachingSessionSaga;
 import io.coachwork.session.settings.CoachingSettingsService;
 import io.coachwork.session.stream.JoinToken;
 import io.coachwork.session.stream.StreamProperties;
 import io.coachwork.session.stream.StreamTokens;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -35,7 +35,6 @@ import reactor.core.publisher.Mono;
 public class CoachingSessionService {
 
     public static final String NOT_FOUND = "Coaching session not found";
-    private static final Duration POLL = Duration.ofMillis(50);
     /** What tutors list without a filter: everything but creations the wallet refused. */
     private static final Set<SessionStatus> TUTOR_LISTED = EnumSet.complementOf(EnumSet.of(SessionStatus.FAILED));
     /** Students see a session once its hours are reserved. */
@@ -44,7 +43,7 @@ public class CoachingSessionService {
 
     private final CoachingSessionRepository sessions;
     private final ParticipantRepository participants;
-    private final WalletSaga saga;
+    private final CoachingSessionSaga saga;
     private final SessionEvents events;
     private final CoachingSettingsService settings;
     private final UserDirectory directory;
@@ -55,7 +54,7 @@ public class CoachingSessionService {
     private final SessionProperties properties;
 
     public CoachingSessionService(CoachingSessionRepository sessions, ParticipantRepository participants,
-                                  WalletSaga saga, SessionEvents events, CoachingSettingsService settings,
+                                  CoachingSessionSaga saga, SessionEvents events, CoachingSettingsService settings,
                                   UserDirectory directory, StreamTokens tokens, StreamProperties stream,
                                   TransactionalOperator tx, Clock clock, SessionProperties properties) {
         this.sessions = sessions;
@@ -79,36 +78,29 @@ public class CoachingSessionService {
     }
 
     /**
-     * Stores the session as pending with its ReserveHours command, then waits (polling the row, so
-     * a reply handled by another replica counts too) for the wallet's answer.
+     * Stores the session as pending and starts its saga (the ReserveHours command), then waits for
+     * the wallet's answer: woken by the reply here, or reading the saga when another replica got it.
      */
     public Mono<Creation> create(long tutorId, NewSession request) {
         Instant now = now();
         List<Long> students = distinct(request.studentIds());
-        Mono<CoachingSession> store = settings.current()
+        Mono<Started> store = settings.current()
                 .flatMap(cfg -> rule(() -> SessionTimes.window(request.startTime(), request.endTime(), now,
                         cfg.defaultDurationMinutes())))
                 .flatMap(window -> sessions.nextId().flatMap(id -> sessions.insert(new CoachingSession(id, tutorId,
                         request.title().trim(), blankToNull(request.description()), window.start(), window.end(),
                         window.durationMinutes(), window.durationMinutes(), null, StreamTokens.newCallId(id),
                         SessionStatus.PENDING, null, null, null, now, now))))
-                .flatMap(s -> participants.inviteNew(s.id(), students, now).then(saga.reserve(s)).thenReturn(s));
+                .flatMap(s -> participants.inviteNew(s.id(), students, now).then(saga.reserve(s))
+                        .map(sagaId -> new Started(s, sagaId)));
         return tx.transactional(store)
-                .flatMap(this::awaitReservation)
+                .flatMap(started -> saga.await(started.sagaId(), properties.sagaWait())
+                        .then(sessions.find(started.session().id())))
                 .flatMap(s -> s.status() == SessionStatus.FAILED ? Mono.error(ApiException.badRequest(s.failureReason()))
                         : Mono.just(new Creation(s, students.size())));
     }
 
-    /**
-     * Polls until the session is decided or the wait is over. The deadline is checked between
-     * queries rather than with a timeout operator: cancelling an R2DBC query in flight can leave its
-     * pooled connection hung for whoever gets it next.
-     */
-    private Mono<CoachingSession> awaitReservation(CoachingSession created) {
-        long deadline = System.nanoTime() + properties.sagaWait().toNanos();
-        return Mono.defer(() -> sessions.find(created.id()))
-                .filter(s -> s.status() != SessionStatus.PENDING || System.nanoTime() - deadline >= 0)
-                .repeatWhenEmpty(polls -> polls.delayElements(POLL));
+    private record Started(CoachingSession session, UUID sagaId) {
     }
 
     public Mono<SessionViews.SessionPage> list(long tutorId, String status, String page, String limit) {

@@ -5,14 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code sagaWait}: how long a create request waits for wallet-service's answer before it answers
- * 202 (seed 000 answers synchronously). {@code sagaResendAfter}: how long a command may stay
- * unanswered before the resend job sends it again.
+ * 202 (seed 000 answers synchronously). Resends are paced by the platform's {@code coachwork.sagas}.
  */
 @ConfigurationProperties("coachwork.sessions")
-public record SessionProperties(Duration sagaWait, Duration sagaResendAfter) {
+public record SessionProperties(Duration sagaWait) {
 
     public SessionProperties {
         sagaWait = sagaWait == null ? Duration.ofSeconds(5) : sagaWait;
-        sagaResendAfter = sagaResendAfter == null ? Duration.ofMinutes(1) : sagaResendAfter;
     }
 }

@@ -51,7 +51,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
 
         tutorGet(tutor, "").expectBody().jsonPath("$.data.pagination.total").isEqualTo(0);
         assertThat(count("SELECT count(*) FROM coaching_session WHERE tutor_id = $1", tutor)).isZero();
-        assertThat(count("SELECT count(*) FROM session_saga WHERE tutor_id = $1", tutor)).isZero();
+        assertThat(count("SELECT count(*) FROM saga_instance WHERE (data->>'tutor_id')::bigint = $1", tutor)).isZero();
     }
 
     @Test

@@ -1,0 +1,162 @@
+package io.coachwork.session.saga;
+
+import io.coachwork.contracts.EventTypes;
+import io.coachwork.contracts.Topics;
+import io.coachwork.contracts.wallet.WalletCommands.ReleaseHours;
+import io.coachwork.contracts.wallet.WalletCommands.ReserveHours;
+import io.coachwork.contracts.wallet.WalletCommands.SettleHours;
+import io.coachwork.contracts.wallet.WalletReplies;
+import io.coachwork.platform.saga.SagaEngine;
+import io.coachwork.platform.test.TestJwt;
+import io.coachwork.platform.test.saga.SagaScript;
+import io.coachwork.session.support.SessionIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The coaching-session saga as scripts, one per path: "expect this command, given this reply,
+ * expect the next". Wallet-service is played over the real broker.
+ */
+class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
+
+    private static final Instant NOW = Instant.parse("2037-02-01T09:00:00Z");
+    private static final Instant START = Instant.parse("2037-02-03T10:00:00Z");
+    private static final Instant END = START.plus(Duration.ofMinutes(60));
+
+    @Autowired
+    SagaEngine engine;
+
+    private SagaScript wallet() {
+        return SagaScript.of(db, Topics.WALLET_COMMANDS, Topics.SESSION_SAGA_REPLIES);
+    }
+
+    /** Sends the create request in the background: it waits for the reply the script gives. */
+    private CompletableFuture<HttpStatus> createInBackground(long tutor) {
+        return CompletableFuture.supplyAsync(() -> HttpStatus.valueOf(create(tutor, sessionJson("Scripted", START, END))
+                .returnResult(String.class).getStatus().value()));
+    }
+
+    @Test
+    void reserveThenSettleAtTheEnd() {
+        clock.set(NOW);
+        long tutor = newUser();
+        CompletableFuture<HttpStatus> created = createInBackground(tutor);
+        SagaScript script = wallet();
+
+        SagaScript.Expected<ReserveHours> expected = script.expectCommand(EventTypes.RESERVE_HOURS,
+                ReserveHours.class, cmd -> cmd.tutorId() == tutor);
+        ReserveHours reserve = expected.command();
+        expected.andGivenReply(EventTypes.HOURS_RESERVED, cmd -> new WalletReplies.HoursReserved(cmd.sagaId(),
+                        tutor, cmd.sessionId(), 60, false, 540))
+                .expectState("idle", CoachingSessionSaga.RESERVE);
+        assertThat(answered(created)).isEqualTo(HttpStatus.CREATED);
+        assertThat(sessionStatus(reserve.sessionId())).isEqualTo("scheduled");
+
+        startAt(tutor, reserve.sessionId(), START);
+        clock.set(START.plus(Duration.ofMinutes(30)));
+        tutorPost(tutor, "/" + reserve.sessionId() + "/end").expectStatus().isOk();
+
+        script.expectCommand(EventTypes.SETTLE_HOURS, SettleHours.class, cmd -> cmd.usedMinutes() == 30)
+                .andGivenReply(EventTypes.HOURS_SETTLED, cmd -> new WalletReplies.HoursSettled(cmd.sagaId(), tutor,
+                        cmd.sessionId(), 30, 30, 570))
+                .expectState("completed", CoachingSessionSaga.SETTLE);
+    }
+
+    @Test
+    void aRefusedReservationFailsTheSaga() {
+        clock.set(NOW);
+        long tutor = newUser();
+        CompletableFuture<HttpStatus> created = createInBackground(tutor);
+
+        SagaScript script = wallet().expectCommand(EventTypes.RESERVE_HOURS, ReserveHours.class,
+                        cmd -> cmd.tutorId() == tutor)
+                .andGivenReply(EventTypes.HOURS_RESERVATION_REFUSED, cmd -> new WalletReplies.HoursReservationRefused(
+                        cmd.sagaId(), tutor, cmd.sessionId(), 60, 15))
+                .expectState("failed", CoachingSessionSaga.RESERVE);
+
+        assertThat(answered(created)).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(script.commandsSent(EventTypes.RELEASE_HOURS)).isZero();
+    }
+
+    @Test
+    void cancellingAScheduledSessionReleasesItsHold() {
+        clock.set(NOW);
+        long tutor = newUser();
+        CompletableFuture<HttpStatus> created = createInBackground(tutor);
+        SagaScript script = wallet();
+        SagaScript.Expected<ReserveHours> expected = script.expectCommand(EventTypes.RESERVE_HOURS,
+                ReserveHours.class, cmd -> cmd.tutorId() == tutor);
+        ReserveHours reserve = expected.command();
+        expected.andGivenReply(EventTypes.HOURS_RESERVED, cmd -> new WalletReplies.HoursReserved(cmd.sagaId(), tutor,
+                        cmd.sessionId(), 60, false, 540))
+                .expectState("idle", CoachingSessionSaga.RESERVE);
+        answered(created);
+
+        cancel(tutor, reserve.sessionId()).expectStatus().isOk();
+
+        script.expectCommand(EventTypes.RELEASE_HOURS, ReleaseHours.class, cmd -> cmd.sessionId() == reserve.sessionId())
+                .andGivenReply(EventTypes.HOURS_RELEASED, cmd -> new WalletReplies.HoursReleased(cmd.sagaId(), tutor,
+                        cmd.sessionId(), 60, 600))
+                .expectState("completed", CoachingSessionSaga.RELEASE);
+    }
+
+    @Test
+    void aReservationUnansweredPastItsTimeoutFailsTheSessionAndIsCompensatedByARelease() {
+        clock.set(NOW);
+        long tutor = newUser();
+        CompletableFuture<HttpStatus> created = createInBackground(tutor);
+        SagaScript script = wallet();
+        ReserveHours reserve = script.expectCommand(EventTypes.RESERVE_HOURS, ReserveHours.class,
+                cmd -> cmd.tutorId() == tutor).command();
+        assertThat(answered(created)).isEqualTo(HttpStatus.ACCEPTED);
+
+        // Resent with backoff while within the timeout ...
+        clock.set(NOW.plus(Duration.ofMinutes(2)));
+        engine.recover().block();
+        assertThat(script.commandsSent(EventTypes.RESERVE_HOURS)).isEqualTo(2);
+        // ... then given up: the session fails and any hold the wallet made is released.
+        clock.set(NOW.plus(Duration.ofMinutes(16)));
+        engine.recover().block();
+        script.expectState("compensating", CoachingSessionSaga.RELEASE);
+        assertThat(sessionStatus(reserve.sessionId())).isEqualTo("failed");
+
+        script.expectCommand(EventTypes.RELEASE_HOURS, ReleaseHours.class, cmd -> true)
+                .andGivenReply(EventTypes.HOURS_RELEASED, cmd -> new WalletReplies.HoursReleased(cmd.sagaId(), tutor,
+                        cmd.sessionId(), 0, 600))
+                .expectState("failed", CoachingSessionSaga.RELEASE);
+        // A reservation answered after all is recorded, not applied: the session stays failed.
+        script.reply(EventTypes.HOURS_RESERVED, new WalletReplies.HoursReserved(script.sagaId(), tutor,
+                reserve.sessionId(), 60, false, 540));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM "
+                + "saga_reply WHERE saga_id = CAST($1 AS uuid) AND step = 'reserve' AND NOT applied", script.sagaId()) == 1);
+        assertThat(sessionStatus(reserve.sessionId())).isEqualTo("failed");
+    }
+
+    @Test
+    void theAdminViewListsStuckSagas() {
+        clock.set(NOW);
+        long tutor = newUser();
+        CompletableFuture<HttpStatus> created = createInBackground(tutor);
+        SagaScript script = wallet();
+        script.expectCommand(EventTypes.RESERVE_HOURS, ReserveHours.class, cmd -> cmd.tutorId() == tutor).andNoReply();
+        answered(created);
+        clock.set(NOW.plus(Duration.ofMinutes(2)));
+        engine.recover().block();
+
+        web.get().uri("/api/admin/session-service/sagas?state=stuck&limit=100").headers(h -> h.setBearerAuth(ADMIN))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.data.sagas[?(@.saga_id == '" + script.sagaId() + "')].state").isEqualTo("awaiting")
+                .jsonPath("$.data.sagas[?(@.saga_id == '" + script.sagaId() + "')].attempts").isEqualTo(2);
+        web.get().uri("/api/admin/session-service/sagas?state=nonsense").headers(h -> h.setBearerAuth(ADMIN))
+                .exchange().expectStatus().isBadRequest();
+        web.get().uri("/api/admin/session-service/sagas").headers(h -> h.setBearerAuth(TestJwt.tutor(newUser())))
+                .exchange().expectStatus().isForbidden();
+    }
+}
