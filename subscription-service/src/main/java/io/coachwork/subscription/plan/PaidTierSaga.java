@@ -1,12 +1,15 @@
 package io.coachwork.subscription.plan;
 
-import io.coachwork.platform.jobs.ScheduledRuns;
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
 import io.coachwork.contracts.wallet.WalletCommands.ChargeSubscription;
 import io.coachwork.contracts.wallet.WalletReplies.SubscriptionChargeRefused;
 import io.coachwork.contracts.wallet.WalletReplies.SubscriptionCharged;
-import io.coachwork.platform.outbox.OutboxWriter;
+import io.coachwork.platform.saga.Saga;
+import io.coachwork.platform.saga.SagaDefinition;
+import io.coachwork.platform.saga.SagaEngine;
+import io.coachwork.platform.saga.SagaInstance;
+import io.coachwork.platform.saga.SagaNext;
 import io.coachwork.platform.web.ApiException;
 import io.coachwork.subscription.tier.Money;
 import io.coachwork.subscription.tier.Tier;
@@ -15,110 +18,122 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * The paid-tier saga: subscription-service orchestrates, wallet-service charges. A charge is a
- * row in {@code charge_saga} plus a ChargeSubscription command, written together; the wallet's
- * reply completes the change (or refuses it) exactly once. A command whose reply is overdue is sent
- * again with the same saga id, which wallet-service answers with its first reply.
+ * The paid-tier saga: subscription-service orchestrates, wallet-service charges. One step,
+ * {@code charge}: SubscriptionCharged applies the change the tutor asked for (or the renewal);
+ * SubscriptionChargeRefused refuses a new subscription with the wallet's reason and leaves a
+ * renewed subscription past due. The charge is never given up: once sent, the wallet may still take
+ * the money, so it is resent (with backoff) until answered and shows in the admin saga view meanwhile.
+ * At most one charge per tutor is in flight (a unique index), so plan changes apply in order.
  */
 @Component
-public class TierChargeSaga {
+public class PaidTierSaga implements Saga<PaidTierSaga.Charge> {
 
-    private static final Logger log = LoggerFactory.getLogger(TierChargeSaga.class);
-    private static final Duration POLL = Duration.ofMillis(50);
+    public static final String TYPE = "paid-tier";
+    public static final String CHARGE = "charge";
+    public static final String SUBSCRIBE = "subscribe";
+    public static final String RENEWAL = "renewal";
+    /** Resends with backoff capped at the engine's maximum: in practice, until the wallet answers. */
+    private static final int UNLIMITED_ATTEMPTS = Integer.MAX_VALUE;
 
-    private final ChargeSagaRepository sagas;
+    /** One charge of a paid period: what is charged, and what to apply once it is paid. */
+    public record Charge(long tutorId, String kind, String tierCode, String tutorType, boolean autoRenew,
+                         long amountMinor, String currency, Instant requestedAt, String transactionRef) {
+
+        Charge paid(String ref) {
+            return new Charge(tutorId, kind, tierCode, tutorType, autoRenew, amountMinor, currency, requestedAt, ref);
+        }
+
+        boolean renewal() {
+            return RENEWAL.equals(kind);
+        }
+    }
+
     private final SubscriptionRepository subscriptions;
     private final TierRepository tiers;
     private final PlanChanges changes;
-    private final OutboxWriter outbox;
-    private final TransactionalOperator tx;
+    private final ObjectProvider<SagaEngine> engine;
     private final Clock clock;
-    private final Duration resendAfter;
+    private final SagaDefinition<Charge> definition;
 
-    public TierChargeSaga(ChargeSagaRepository sagas, SubscriptionRepository subscriptions, TierRepository tiers,
-                          PlanChanges changes, OutboxWriter outbox, TransactionalOperator tx, Clock clock,
-                          @Value("${coachwork.subscription.charge-resend-after:60s}") Duration resendAfter) {
-        this.sagas = sagas;
+    public PaidTierSaga(SubscriptionRepository subscriptions, TierRepository tiers, PlanChanges changes,
+                        ObjectProvider<SagaEngine> engine, Clock clock) {
         this.subscriptions = subscriptions;
         this.tiers = tiers;
         this.changes = changes;
-        this.outbox = outbox;
-        this.tx = tx;
+        this.engine = engine;
         this.clock = clock;
-        this.resendAfter = resendAfter;
+        this.definition = SagaDefinition.saga(TYPE, Charge.class)
+                .lockFirst(charge -> subscriptions.lockByTutor(charge.tutorId()))
+                .step(CHARGE)
+                .invoke(Topics.WALLET_COMMANDS, EventTypes.CHARGE_SUBSCRIPTION, c -> Long.toString(c.tutorId()),
+                        (id, c) -> new ChargeSubscription(id.toString(), c.tutorId(), c.tierCode(), c.amountMinor(),
+                                c.currency(), c.requestedAt(), Topics.SUBSCRIPTION_SAGA_REPLIES))
+                .onReply(EventTypes.SUBSCRIPTION_CHARGED, SubscriptionCharged.class, this::charged)
+                .onReply(EventTypes.SUBSCRIPTION_CHARGE_REFUSED, SubscriptionChargeRefused.class, this::refused)
+                .maxAttempts(UNLIMITED_ATTEMPTS)
+                .build();
+    }
+
+    @Override
+    public SagaDefinition<Charge> definition() {
+        return definition;
     }
 
     /** Records the charge and sends its command; call inside the transaction that decided it. */
-    public Mono<ChargeSaga> start(String kind, long tutorId, String tutorType, Tier tier, boolean autoRenew,
-                                  long amountMinor, String currency, Instant now) {
-        ChargeSaga saga = new ChargeSaga(UUID.randomUUID(), tutorId, kind, tier.code(), tutorType, autoRenew,
-                amountMinor, currency, ChargeSaga.CHARGING, null, now);
-        return sagas.insert(saga, now)
+    public Mono<SagaInstance<Charge>> start(String kind, long tutorId, String tutorType, Tier tier, boolean autoRenew,
+                                            long amountMinor, String currency, Instant now) {
+        return engine.getObject().start(definition, CHARGE, new Charge(tutorId, kind, tier.code(), tutorType, autoRenew,
+                        amountMinor, currency, now, null))
                 .onErrorMap(DataIntegrityViolationException.class, e -> ApiException.conflict(
-                        "A payment for your subscription is already in progress; try again in a moment"))
-                .flatMap(this::sendCommand);
+                        "A payment for your subscription is already in progress; try again in a moment"));
     }
 
-    private Mono<ChargeSaga> sendCommand(ChargeSaga saga) {
-        ChargeSubscription command = new ChargeSubscription(saga.sagaId().toString(), saga.tutorId(), saga.tierCode(),
-                saga.amountMinor(), saga.currency(), saga.commandSentAt(), Topics.SUBSCRIPTION_SAGA_REPLIES);
-        return outbox.append(Topics.WALLET_COMMANDS, Long.toString(saga.tutorId()), EventTypes.CHARGE_SUBSCRIPTION, command)
-                .thenReturn(saga);
+    /** Waits (bounded, woken by the reply) until the charge is answered. */
+    public Mono<SagaInstance<Charge>> awaitOutcome(UUID sagaId, Duration wait) {
+        return engine.getObject().await(definition, sagaId, wait);
     }
 
-    /**
-     * Waits (without blocking a thread) until the saga is settled or {@code wait} has passed. The
-     * deadline is checked between polls rather than with {@code timeout()}, which would cancel a
-     * query in flight and can leave its pooled R2DBC connection unusable.
-     */
-    public Mono<ChargeSaga> awaitOutcome(UUID sagaId, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        return Mono.defer(() -> sagas.find(sagaId))
-                .filter(saga -> !ChargeSaga.CHARGING.equals(saga.state()) || System.nanoTime() - deadline >= 0)
-                .repeatWhenEmpty(polls -> polls.delayElements(POLL));
+    public Mono<SagaInstance<Charge>> find(UUID sagaId) {
+        return engine.getObject().find(definition, sagaId);
     }
 
     /** The wallet took the money: apply the change the tutor asked for, or the renewal. */
-    public Mono<Void> charged(SubscriptionCharged reply) {
+    private Mono<SagaNext<Charge>> charged(SagaInstance<Charge> saga, SubscriptionCharged reply) {
         Instant now = clock.instant();
-        return sagas.lockCharging(UUID.fromString(reply.sagaId()))
-                .flatMap(saga -> tiers.find(saga.tierCode()).flatMap(tier -> subscriptions.lockByTutor(saga.tutorId())
-                        .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+        Charge charge = saga.data();
+        return tiers.find(charge.tierCode()).flatMap(tier -> subscriptions.lockByTutor(charge.tutorId())
+                        .map(Optional::of).defaultIfEmpty(Optional.empty())
                         .flatMap(current -> {
-                            PlanChange change = ChargeSaga.RENEWAL.equals(saga.kind()) && current.isPresent()
+                            PlanChange change = charge.renewal() && current.isPresent()
                                     ? SubscriptionRules.renewed(current.get(), tier, now)
                                     // Usage was checked when the tutor asked; the money is taken, so the change stands.
-                                    : SubscriptionRules.subscribe(current.orElse(null), saga.tutorId(), saga.tutorType(),
-                                    tier, saga.autoRenew(), Map.of(), now);
-                            return changes.apply(change, tier, saga.kind(), now);
-                        })
-                        .then(sagas.finish(saga.sagaId(), ChargeSaga.COMPLETED, null, reply.transactionRef(), now))));
+                                    : SubscriptionRules.subscribe(current.orElse(null), charge.tutorId(),
+                                    charge.tutorType(), tier, charge.autoRenew(), Map.of(), now);
+                            return changes.apply(change, tier, charge.kind(), now);
+                        }))
+                .thenReturn(SagaNext.complete(charge.paid(reply.transactionRef())));
     }
 
     /** The wallet refused: a new subscription is refused; a renewal makes the subscription past due. */
-    public Mono<Void> refused(SubscriptionChargeRefused reply) {
+    private Mono<SagaNext<Charge>> refused(SagaInstance<Charge> saga, SubscriptionChargeRefused reply) {
         Instant now = clock.instant();
-        return sagas.lockCharging(UUID.fromString(reply.sagaId()))
-                .flatMap(saga -> tiers.find(saga.tierCode()).flatMap(tier -> {
-                    String message = refusalMessage(reply, tier);
-                    Mono<Void> pastDue = ChargeSaga.RENEWAL.equals(saga.kind())
-                            ? subscriptions.lockByTutor(saga.tutorId())
-                            .flatMap(current -> changes.apply(SubscriptionRules.pastDue(current, now), tier, "renewal", now))
-                            .then()
-                            : Mono.empty();
-                    return pastDue.then(sagas.finish(saga.sagaId(), ChargeSaga.REFUSED, message, null, now));
-                }));
+        Charge charge = saga.data();
+        return tiers.find(charge.tierCode()).flatMap(tier -> {
+            String message = refusalMessage(reply, tier);
+            Mono<?> pastDue = charge.renewal()
+                    ? subscriptions.lockByTutor(charge.tutorId())
+                    .flatMap(current -> changes.apply(SubscriptionRules.pastDue(current, now), tier, RENEWAL, now))
+                    : Mono.empty();
+            return pastDue.thenReturn(SagaNext.fail(message, charge));
+        });
     }
 
     static String refusalMessage(SubscriptionChargeRefused reply, Tier tier) {
@@ -128,13 +143,5 @@ public class TierChargeSaga {
                     + Money.display(reply.availableMinor()) + " " + reply.currency();
         }
         return "Your wallet could not be charged for the " + tier.name() + " tier: " + reply.reason();
-    }
-
-    @Scheduled(fixedDelayString = "${coachwork.subscription.charge-resend-interval:30s}")
-    public Mono<Void> resendOverdue() {
-        Instant now = clock.instant();
-        return ScheduledRuns.logged(log, "resending overdue charges",
-                tx.transactional(sagas.claimOverdue(now.minus(resendAfter), now, 100).concatMap(this::sendCommand).collectList()),
-                resent -> resent.forEach(saga -> log.info("resent ChargeSubscription for saga {}", saga.sagaId())));
     }
 }

@@ -107,7 +107,8 @@ class RenewalJobTest extends SubscriptionIntegrationTest {
     }
 
     private long openCharges(long tutor) {
-        return db.sql("SELECT count(*) AS n FROM charge_saga WHERE tutor_id = :t AND state = 'charging'").bind("t", tutor)
+        return db.sql("SELECT count(*) AS n FROM saga_instance WHERE saga_type = 'paid-tier' "
+                        + "AND (data ->> 'tutor_id')::bigint = :t AND state = 'awaiting'").bind("t", tutor)
                 .map((row, meta) -> row.get("n", Long.class)).one().block();
     }
 }
