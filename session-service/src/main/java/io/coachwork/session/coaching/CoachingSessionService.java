@@ -11,6 +11,7 @@ import io.coachwork.session.stream.JoinToken;
 import io.coachwork.session.stream.StreamProperties;
 import io.coachwork.session.stream.StreamTokens;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,9 +24,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Coaching sessions: creation (the start of the hours saga), reads, invitations, the lifecycle and
@@ -35,6 +38,7 @@ import reactor.core.publisher.Mono;
 public class CoachingSessionService {
 
     public static final String NOT_FOUND = "Coaching session not found";
+    private static final Duration LOCK_RETRY_BACKOFF = Duration.ofMillis(20);
     /** What tutors list without a filter: everything but creations the wallet refused. */
     private static final Set<SessionStatus> TUTOR_LISTED = EnumSet.complementOf(EnumSet.of(SessionStatus.FAILED));
     /** Students see a session once its hours are reserved. */
@@ -140,7 +144,7 @@ public class CoachingSessionService {
                         .flatMap(added -> announceInvited(s, added, now).thenReturn(added)))
                 .map(added -> new SessionViews.Invited(added.size(), added.stream()
                         .map(p -> new SessionViews.InvitedParticipant(p.id(), p.studentId())).toList()));
-        return tx.transactional(change);
+        return inTransaction(change);
     }
 
     private Mono<Void> announceInvited(CoachingSession s, List<Participant> added, Instant now) {
@@ -163,10 +167,17 @@ public class CoachingSessionService {
                 .flatMap(s -> participants.studentIds(s.id()).flatMap(ids -> events.started(s, ids)).thenReturn(s))
                 .map(s -> new SessionViews.Started(s.id(), s.status().value(), s.actualStartTime(), s.streamCallId(),
                         viewLink(s)));
-        return tx.transactional(change);
+        return inTransaction(change);
     }
 
-    public Mono<SessionViews.Ended> end(long tutorId, long id) {
+    /**
+     * An end or cancel as the tutor sees it, and whether the wallet has answered its settle or
+     * release: the request waits for it (bounded), so the hours balance read right after is true.
+     */
+    public record Answered<T>(T view, boolean walletDone) {
+    }
+
+    public Mono<Answered<SessionViews.Ended>> end(long tutorId, long id) {
         Instant now = now();
         Mono<SessionViews.Ended> change = lockOwned(tutorId, id)
                 .flatMap(s -> rule(() -> {
@@ -176,7 +187,26 @@ public class CoachingSessionService {
                 .flatMap(s -> finish(s, now, now, SessionEvents.ENDED_BY_TUTOR))
                 .map(s -> new SessionViews.Ended(s.id(), s.status().value(), s.actualStartTime(), s.actualEndTime(),
                         Hours.of(s.minutesReserved()), Hours.of(s.minutesUsed())));
-        return tx.transactional(change);
+        return inTransaction(change).flatMap(view -> awaitWallet(id).map(done -> new Answered<>(view, done)));
+    }
+
+    /**
+     * Runs a change in its own transaction. Every writer locks the session before its saga, so
+     * writers queue rather than deadlock; should PostgreSQL still abort one (a deadlock or
+     * serialization failure with another transaction), it is run again from the start, a few times.
+     */
+    private <T> Mono<T> inTransaction(Mono<T> change) {
+        return tx.transactional(change).retryWhen(Retry.backoff(3, LOCK_RETRY_BACKOFF)
+                .filter(ConcurrencyFailureException.class::isInstance)
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    /** Waits (bounded, woken by the reply) until the session's saga has its wallet's answer. */
+    private Mono<Boolean> awaitWallet(long sessionId) {
+        return sessions.sagaId(sessionId)
+                .flatMap(sagaId -> saga.await(sagaId, properties.sagaWait()))
+                .map(instance -> !instance.state().waitingForReply())
+                .defaultIfEmpty(true);
     }
 
     /**
@@ -194,29 +224,39 @@ public class CoachingSessionService {
                 .thenReturn(ended);
     }
 
-    /** Cancels and releases the whole hold. Students of a pending session never heard of it, so none is told. */
-    public Mono<SessionViews.Cancelled> cancel(long tutorId, long id) {
+    /**
+     * Cancels and returns the hold: all of it, or for a running session what was not used (the used
+     * minutes are settled as an end does). Students of a pending session never heard of it, so none is
+     * told. A pending session's cancel answers at once: its reservation was never confirmed.
+     */
+    public Mono<Answered<SessionViews.Cancelled>> cancel(long tutorId, long id) {
         Instant now = now();
-        Mono<SessionViews.Cancelled> change = lockOwned(tutorId, id)
+        Mono<CoachingSession> change = lockOwned(tutorId, id)
                 .flatMap(s -> rule(() -> {
                     SessionLifecycle.checkCancel(s);
                     return s;
                 }))
-                .flatMap(s -> cancelLocked(s, now, SessionEvents.CANCELLED_BY_TUTOR))
-                .map(cancelled -> new SessionViews.Cancelled(cancelled.id(), cancelled.status().value()));
-        return tx.transactional(change);
+                .flatMap(s -> cancelLocked(s, now, SessionEvents.CANCELLED_BY_TUTOR).map(cancelled -> s));
+        return inTransaction(change).flatMap(before -> {
+            SessionViews.Cancelled view = new SessionViews.Cancelled(before.id(), SessionStatus.CANCELLED.value());
+            Mono<Boolean> done = before.status() == SessionStatus.PENDING ? Mono.just(true) : awaitWallet(id);
+            return done.map(walletDone -> new Answered<>(view, walletDone));
+        });
     }
 
     /**
-     * Cancels a session locked by the caller's transaction and releases its whole hold. The time
-     * tracker uses it for sessions that were never started by their end time.
+     * Cancels a session locked by the caller's transaction: a running one settles its used minutes
+     * and returns the rest, any other returns its whole hold. The time tracker uses it for sessions
+     * that were never started by their end time.
      */
     public Mono<CoachingSession> cancelLocked(CoachingSession s, Instant now, String reason) {
         CoachingSession cancelled = s.cancelled(now);
-        Mono<Void> left = s.status() == SessionStatus.ACTIVE ? participants.markLeft(s.id(), now) : Mono.empty();
+        boolean running = s.status() == SessionStatus.ACTIVE;
+        Mono<Void> left = running ? participants.markLeft(s.id(), now) : Mono.empty();
+        Mono<UUID> wallet = running ? saga.settle(cancelled, cancelled.minutesUsed()) : saga.release(cancelled);
         Mono<List<Long>> told = s.status() == SessionStatus.PENDING ? Mono.just(List.of())
                 : participants.studentIds(s.id());
-        return sessions.update(cancelled).then(left).then(saga.release(cancelled)).then(told)
+        return sessions.update(cancelled).then(left).then(wallet).then(told)
                 .flatMap(ids -> events.cancelled(cancelled, ids, reason))
                 .thenReturn(cancelled);
     }

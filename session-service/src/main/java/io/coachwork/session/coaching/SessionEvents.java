@@ -66,7 +66,7 @@ public class SessionEvents {
         CoachingSessionEvent event = new CoachingSessionEvent(s.id(), s.tutorId(), s.title(), s.status().value(),
                 s.startTime(), s.endTime(), s.streamCallId(), stream.viewLink(s.streamCallId()), List.copyOf(studentIds),
                 minutesLeft, (long) s.minutesReserved(),
-                s.status() == SessionStatus.ENDED && s.minutesUsed() != null ? (long) s.minutesUsed() : null, reason);
+                s.minutesUsed() != null ? (long) s.minutesUsed() : null, reason);
         return outbox.append(Topics.COACHING_SESSIONS, Long.toString(s.id()), type, event).then();
     }
 }

@@ -3,6 +3,7 @@ package io.coachwork.session.coaching;
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.platform.test.TestJwt;
 import io.coachwork.session.support.SessionIntegrationTest;
+import io.coachwork.session.support.WalletStandIn;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
                 .jsonPath("$.message").isEqualTo("Cannot start session with status: active");
         assertThat(outboxEvents(EventTypes.COACHING_SESSION_STARTED, id)).isEqualTo(1);
 
+        WalletStandIn.answerNextSettle(tutor, id, 60);
         tutorPost(tutor, "/" + id + "/end").expectStatus().isOk();
         tutorPost(tutor, "/" + id + "/start").expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.message").isEqualTo("Cannot start session with status: ended");
@@ -107,6 +109,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
                         + "AND payload LIKE $3", EventTypes.COACHING_SESSION_STUDENTS_INVITED, Long.toString(id),
                 "%\"student_ids\":[" + second + "," + third + "]%")).isEqualTo(1);
 
+        WalletStandIn.answerNextRelease(tutor, id, 60);
         cancel(tutor, id).expectStatus().isOk();
         tutorPost(tutor, "/" + id + "/invite", "{\"student_ids\": [%d]}".formatted(newUser()))
                 .expectStatus().isBadRequest().expectBody()
@@ -241,6 +244,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
                 .jsonPath("$.data.participants[0].joined_at").isEqualTo("2032-03-01T10:01:30.000Z");
 
         clock.set(START.plus(Duration.ofMinutes(20)));
+        WalletStandIn.answerNextSettle(tutor, id, 60);
         tutorPost(tutor, "/" + id + "/end").expectStatus().isOk();
         tutorGet(tutor, "/" + id).expectBody()
                 .jsonPath("$.data.participants[0].left_at").isEqualTo("2032-03-01T10:20:00.000Z");

@@ -13,9 +13,11 @@ import io.coachwork.session.support.SessionIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,10 +39,14 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
         return SagaScript.of(db, Topics.WALLET_COMMANDS, Topics.SESSION_SAGA_REPLIES);
     }
 
-    /** Sends the create request in the background: it waits for the reply the script gives. */
+    /** Sends a request in the background: it waits for the reply the script gives. */
+    private static CompletableFuture<HttpStatus> inBackground(Supplier<WebTestClient.ResponseSpec> request) {
+        return CompletableFuture.supplyAsync(() -> HttpStatus.valueOf(request.get().returnResult(String.class)
+                .getStatus().value()));
+    }
+
     private CompletableFuture<HttpStatus> createInBackground(long tutor) {
-        return CompletableFuture.supplyAsync(() -> HttpStatus.valueOf(create(tutor, sessionJson("Scripted", START, END))
-                .returnResult(String.class).getStatus().value()));
+        return inBackground(() -> create(tutor, sessionJson("Scripted", START, END)));
     }
 
     @Test
@@ -61,12 +67,14 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
 
         startAt(tutor, reserve.sessionId(), START);
         clock.set(START.plus(Duration.ofMinutes(30)));
-        tutorPost(tutor, "/" + reserve.sessionId() + "/end").expectStatus().isOk();
+        CompletableFuture<HttpStatus> ended = inBackground(() -> tutorPost(tutor, "/" + reserve.sessionId() + "/end"));
 
         script.expectCommand(EventTypes.SETTLE_HOURS, SettleHours.class, cmd -> cmd.usedMinutes() == 30)
                 .andGivenReply(EventTypes.HOURS_SETTLED, cmd -> new WalletReplies.HoursSettled(cmd.sagaId(), tutor,
                         cmd.sessionId(), 30, 30, 570))
                 .expectState("completed", CoachingSessionSaga.SETTLE);
+        // The end waited for the settlement (issue 7 item 7): the balance read after it is the settled one.
+        assertThat(answered(ended)).isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -99,12 +107,52 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
                 .expectState("idle", CoachingSessionSaga.RESERVE);
         answered(created);
 
-        cancel(tutor, reserve.sessionId()).expectStatus().isOk();
+        CompletableFuture<HttpStatus> cancelled = inBackground(() -> cancel(tutor, reserve.sessionId()));
 
         script.expectCommand(EventTypes.RELEASE_HOURS, ReleaseHours.class, cmd -> cmd.sessionId() == reserve.sessionId())
                 .andGivenReply(EventTypes.HOURS_RELEASED, cmd -> new WalletReplies.HoursReleased(cmd.sagaId(), tutor,
                         cmd.sessionId(), 60, 600))
                 .expectState("completed", CoachingSessionSaga.RELEASE);
+        assertThat(answered(cancelled)).isEqualTo(HttpStatus.OK);
+    }
+
+    /** Issue 7 item 17: cancelling a running session settles the minutes used and returns only the rest. */
+    @Test
+    void cancellingARunningSessionSettlesTheMinutesUsed() {
+        clock.set(NOW);
+        long tutor = newUser();
+        long id = scheduledSession(tutor, START, 60);
+        startAt(tutor, id, START);
+        clock.set(START.plus(Duration.ofMinutes(25)).plusSeconds(30));
+        CompletableFuture<HttpStatus> cancelled = inBackground(() -> cancel(tutor, id));
+
+        SagaScript script = wallet();
+        script.expectCommand(EventTypes.SETTLE_HOURS, SettleHours.class, cmd -> cmd.sessionId() == id)
+                .andGivenReply(EventTypes.HOURS_SETTLED, cmd -> new WalletReplies.HoursSettled(cmd.sagaId(), tutor,
+                        id, cmd.usedMinutes(), 60 - cmd.usedMinutes(), 574))
+                .expectState("completed", CoachingSessionSaga.SETTLE);
+        assertThat(answered(cancelled)).isEqualTo(HttpStatus.OK);
+        assertThat(script.commandsSent(EventTypes.SETTLE_HOURS)).isEqualTo(1);
+        assertThat(script.commandsSent(EventTypes.RELEASE_HOURS)).isZero();
+        assertThat(count("SELECT (data->>'used_minutes')::bigint FROM saga_instance WHERE saga_id = CAST($1 AS uuid)",
+                script.sagaId())).isEqualTo(26);
+        tutorGet(tutor, "/" + id).expectBody().jsonPath("$.data.status").isEqualTo("cancelled")
+                .jsonPath("$.data.hours_used").isEqualTo(0.43);
+    }
+
+    /** Issue 7 item 7: with the wallet silent, an end answers 202 after the bounded wait, not 200. */
+    @Test
+    void anEndTheWalletDoesNotAnswerInTimeAnswers202() {
+        clock.set(NOW);
+        long tutor = newUser();
+        long id = scheduledSession(tutor, START, 60);
+        startAt(tutor, id, START);
+        clock.set(START.plus(Duration.ofMinutes(10)));
+
+        tutorPost(tutor, "/" + id + "/end").expectStatus().isAccepted().expectBody()
+                .jsonPath("$.message").isEqualTo("Session ended; the hours used are being settled")
+                .jsonPath("$.data.status").isEqualTo("ended")
+                .jsonPath("$.data.hours_used").isEqualTo(0.17);
     }
 
     @Test

@@ -106,6 +106,7 @@ class SessionSagaTest extends SessionIntegrationTest {
         long student = newUser();
         long id = scheduledSession(tutor, START, 60, student);
 
+        WalletStandIn.answerNextRelease(tutor, id, 60);
         cancel(tutor, id).expectStatus().isOk().expectBody()
                 .jsonPath("$.message").isEqualTo("Session cancelled successfully")
                 .jsonPath("$.data.id").isEqualTo(id)
@@ -141,6 +142,7 @@ class SessionSagaTest extends SessionIntegrationTest {
 
         // 44 minutes 10 seconds count as 45 minutes: 0.75 hours of the 1.0 reserved.
         clock.set(START.plus(Duration.ofMinutes(49)).plusSeconds(10));
+        WalletStandIn.answerNextSettle(tutor, id, 60);
         byte[] raw = tutorPost(tutor, "/" + id + "/end").expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.message").isEqualTo("Session ended successfully")

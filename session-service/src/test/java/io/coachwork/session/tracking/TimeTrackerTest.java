@@ -89,6 +89,7 @@ class TimeTrackerTest extends SessionIntegrationTest {
         clock.set(END.plus(Duration.ofMinutes(15)));
         runTracker();
         assertThat(sessionStatus(id)).isEqualTo("active");
+        WalletStandIn.answerNextSettle(tutor, id, 60);
         tutorPost(tutor, "/" + id + "/end").expectStatus().isOk().expectBody()
                 .jsonPath("$.data.hours_used").isEqualTo(0.5);
     }
