@@ -113,6 +113,31 @@ class SecurityTest extends GatewayTestBase {
     }
 
     @Test
+    void onlySuperAdminAdjustsWallets() {
+        String adjustment = "{\"tutor_id\": 5, \"amount\": 10, \"reason\": \"goodwill\"}";
+        for (String path : List.of("/api/admin/wallet/adjustments", "/api/admin/wallet/adjustments/")) {
+            client.post().uri(path)
+                    .header(HttpHeaders.AUTHORIZATION, withRoles("admin"))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(adjustment)
+                    .exchange()
+                    .expectStatus().isForbidden()
+                    .expectBody().jsonPath("$.success").isEqualTo(false);
+        }
+        client.get().uri("/api/admin/wallet/audit-log")
+                .header(HttpHeaders.AUTHORIZATION, withRoles("admin"))
+                .exchange()
+                .expectStatus().isOk();
+        client.post().uri("/api/admin/wallet/adjustments")
+                .header(HttpHeaders.AUTHORIZATION, withRoles("super_admin"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(adjustment)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.data.service").isEqualTo("wallet-service")
+                .jsonPath("$.data.method").isEqualTo("POST");
+    }
+
+    @Test
     void healthAndApiDocsAreOpen() {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");

@@ -22,6 +22,8 @@ public class WalletApplication {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.POST, "/api/webhooks/stripe").permitAll()
                 .pathMatchers("/api/marketplace/tutor/**").hasRole(CurrentUser.TUTOR)
+                // Moving money by hand takes a super admin; other admins only read.
+                .pathMatchers(HttpMethod.POST, "/api/admin/wallet/adjustments").hasRole(CurrentUser.SUPER_ADMIN)
                 .pathMatchers("/api/admin/**").hasAnyRole(CurrentUser.ADMIN, CurrentUser.SUPER_ADMIN);
     }
 }

@@ -6,11 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code coachwork.wallet.*}: the one currency of every tutor wallet, the available-hours level
  * below which a reservation warns the tutor, the price per coaching hour until the admin's coaching
- * settings arrive, and the largest card top-up (Stripe's own limit is 99,999,999 minor units).
+ * settings arrive, the largest card top-up (Stripe's own limit is 99,999,999 minor units) and the
+ * largest admin adjustment either way (the same unless configured).
  */
 @ConfigurationProperties("coachwork.wallet")
 public record WalletProperties(String currency, Long lowHoursThresholdMinutes, Long defaultPricePerHourMinor,
-                               Long maxTopUpMinor) {
+                               Long maxTopUpMinor, Long maxAdjustmentMinor) {
 
     public WalletProperties {
         currency = currency == null || currency.isBlank() ? "NGN" : currency.trim().toUpperCase(java.util.Locale.ROOT);
@@ -18,5 +19,6 @@ public record WalletProperties(String currency, Long lowHoursThresholdMinutes, L
         lowHoursThresholdMinutes = lowHoursThresholdMinutes == null ? 60L : lowHoursThresholdMinutes;
         defaultPricePerHourMinor = defaultPricePerHourMinor == null ? 1000L : defaultPricePerHourMinor;
         maxTopUpMinor = maxTopUpMinor == null ? 99_999_999L : maxTopUpMinor;
+        maxAdjustmentMinor = maxAdjustmentMinor == null ? 99_999_999L : maxAdjustmentMinor;
     }
 }

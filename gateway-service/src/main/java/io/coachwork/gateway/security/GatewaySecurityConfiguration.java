@@ -44,6 +44,8 @@ public class GatewaySecurityConfiguration {
                 .pathMatchers("/api/marketplace/tutor/**").hasRole(CurrentUser.TUTOR)
                 .pathMatchers(HttpMethod.PUT, "/api/admin/coaching/settings", "/api/admin/coaching/settings/**")
                 .hasRole(CurrentUser.SUPER_ADMIN)
+                .pathMatchers(HttpMethod.POST, "/api/admin/wallet/adjustments", "/api/admin/wallet/adjustments/**")
+                .hasRole(CurrentUser.SUPER_ADMIN)
                 .pathMatchers("/api/admin/**").hasAnyRole(CurrentUser.ADMIN, CurrentUser.SUPER_ADMIN);
     }
 

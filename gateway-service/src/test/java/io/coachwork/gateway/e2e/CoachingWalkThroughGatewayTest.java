@@ -36,7 +36,7 @@ class CoachingWalkThroughGatewayTest extends EndToEndTest {
     void topUpBuyHoursRunASessionAndGetTheUnusedHoursBack() {
         long tutor = newUser();
         String token = TestJwt.tutor(tutor);
-        long student = newUser();
+        long student = newStudent();
         String studentToken = TestJwt.student(student);
 
         topUpByCard(token, "500");
@@ -66,7 +66,7 @@ class CoachingWalkThroughGatewayTest extends EndToEndTest {
             Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             JsonNode created = data(gateway.post().uri(SESSIONS).headers(h -> h.setBearerAuth(token))
                     .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(createSession(start, List.of(student, newUser(), newUser())))
+                    .bodyValue(createSession(start, List.of(student, newStudent(), newStudent())))
                     .exchange().expectStatus().isCreated());
             assertThat(created.get("status").asString()).isEqualTo("scheduled");
             assertThat(created.get("hours_reserved").asDouble()).isEqualTo(1.0);
@@ -137,7 +137,7 @@ class CoachingWalkThroughGatewayTest extends EndToEndTest {
 
         Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
         gateway.post().uri(SESSIONS).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(createSession(start, List.of(newUser())))
+                .bodyValue(createSession(start, List.of(newStudent())))
                 .exchange().expectStatus().isCreated()
                 .expectBody().jsonPath("$.data.status").isEqualTo("scheduled");
         assertBooksReconcile();
@@ -148,7 +148,7 @@ class CoachingWalkThroughGatewayTest extends EndToEndTest {
         String token = TestJwt.tutor(newUser());
         Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
         gateway.post().uri(SESSIONS).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(createSession(start, List.of(newUser())))
+                .bodyValue(createSession(start, List.of(newStudent())))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.message")
                 .isEqualTo("Insufficient coaching hours. Required: 1.0, Available: 0.0. Please purchase more hours.");

@@ -22,6 +22,7 @@ class ConcurrentSessionsThroughGatewayTest extends EndToEndTest {
     void twentyConcurrentOneHourSessionsOnThreeHoursCreateExactlyThree() {
         long tutor = newUser();
         String token = TestJwt.tutor(tutor);
+        long student = newStudent();
         adjustWallet(tutor, "30");
         gateway.post().uri("/api/marketplace/tutor/coaching/purchase-hours").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"hours\": 3}")
@@ -33,8 +34,8 @@ class ConcurrentSessionsThroughGatewayTest extends EndToEndTest {
                 .flatMap(i -> client.post().uri("/api/marketplace/tutor/coaching/sessions")
                         .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                         .bodyValue("""
-                                {"title": "Concurrent %d", "start_time": "%s", "end_time": "%s", "student_ids": [1]}
-                                """.formatted(i, base.plus(Duration.ofHours(2L * i)), base.plus(Duration.ofHours(2L * i + 1))))
+                                {"title": "Concurrent %d", "start_time": "%s", "end_time": "%s", "student_ids": [%d]}
+                                """.formatted(i, base.plus(Duration.ofHours(2L * i)), base.plus(Duration.ofHours(2L * i + 1)), student))
                         .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 20)
                 .collectList()
                 .block(Duration.ofSeconds(90));

@@ -50,14 +50,22 @@ abstract class EndToEndTest {
         return ThreadLocalRandom.current().nextLong(1_000_000L, 900_000_000_000L);
     }
 
+    /** A student session-service knows (from their own call, as a signed-in student's app does): only they can be invited. */
+    protected long newStudent() {
+        long id = newUser();
+        gateway.get().uri("/api/student/coaching/sessions").headers(h -> h.setBearerAuth(TestJwt.student(id)))
+                .exchange().expectStatus().isOk();
+        return id;
+    }
+
     protected JsonNode data(WebTestClient.ResponseSpec response) {
         byte[] body = response.expectBody().returnResult().getResponseBody();
         return TestEvents.json().readTree(body).get("data");
     }
 
-    /** An admin credits the tutor's wallet (recorded in the ledger and the audit log). */
+    /** A super admin credits the tutor's wallet (recorded in the ledger and the audit log). */
     protected void adjustWallet(long tutor, String amount) {
-        gateway.post().uri("/api/admin/wallet/adjustments").headers(h -> h.setBearerAuth(ADMIN))
+        gateway.post().uri("/api/admin/wallet/adjustments").headers(h -> h.setBearerAuth(SUPER_ADMIN))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"tutor_id\": " + tutor + ", \"amount\": " + amount + ", \"reason\": \"e2e funding\"}")
                 .exchange().expectStatus().isCreated();

@@ -17,8 +17,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * What a tutor hears about their plan: a new tier, a renewal, a renewal charge the wallet refused
- * (past due, retried until the grace period ends) and the return to free. An auto-renew toggle on
- * an unchanged tier is the tutor's own click and says nothing.
+ * (past due, retried until the grace period ends) and the return to free, which is also the final
+ * notice of a past-due plan. A refused renewal is told once per plan period: subscription-service
+ * publishes every hourly retry (up to the whole grace period), each one the same fact. An
+ * auto-renew toggle on an unchanged tier is the tutor's own click and says nothing.
  */
 @Component
 public class SubscriptionNotices implements NoticeMapping<SubscriptionEvent> {
@@ -96,7 +98,20 @@ public class SubscriptionNotices implements NoticeMapping<SubscriptionEvent> {
         data.put("end_date", s.endDate());
         data.put("unlimited_coaching", s.unlimitedCoaching());
         return Mono.just(List.of(new Notice(s.tutorId(), type, message.build(), data,
-                Notice.key(event.id(), s.tutorId(), type))));
+                Notice.key(fact(event, type), s.tutorId(), type))));
+    }
+
+    /**
+     * What the notice is about: for a refused renewal, the subscription's period whose renewal
+     * failed (every retry of it is the same fact, a later period's failure a new one); otherwise the
+     * event itself.
+     */
+    private static String fact(SourceEvent<SubscriptionEvent> event, NotificationType type) {
+        SubscriptionEvent s = event.data();
+        if (type == NotificationType.SUBSCRIPTION_PAYMENT_FAILED && s.subscriptionId() != null && s.endDate() != null) {
+            return "subscription-" + s.subscriptionId() + "-renewal-of-" + s.endDate();
+        }
+        return event.id();
     }
 
     /** Tier codes as people say them: {@code grand_master} → "Grand Master". */

@@ -55,6 +55,23 @@ class SubscriptionNoticesTest {
     }
 
     @Test
+    void everyRetryOfOneRefusedRenewalIsOneFactAndTheNextPeriodsFailureANewOne() {
+        SubscriptionEvent pastDue = event("professional", "professional", "past_due", END, false);
+        String first = mapping.notices(new NoticeMapping.SourceEvent<>("retry-1", EventTypes.SUBSCRIPTION_CHANGED, pastDue))
+                .block().get(0).dedupeKey();
+        String second = mapping.notices(new NoticeMapping.SourceEvent<>("retry-2", EventTypes.SUBSCRIPTION_CHANGED, pastDue))
+                .block().get(0).dedupeKey();
+        assertThat(second).isEqualTo(first);
+        String nextPeriod = mapping.notices(new NoticeMapping.SourceEvent<>("retry-3", EventTypes.SUBSCRIPTION_CHANGED,
+                event("professional", "professional", "past_due", END.plusSeconds(30 * 86_400L), false))).block().get(0)
+                .dedupeKey();
+        assertThat(nextPeriod).isNotEqualTo(first);
+        String renewed = mapping.notices(new NoticeMapping.SourceEvent<>("renewal", EventTypes.SUBSCRIPTION_RENEWED,
+                event("professional", "professional", "active", END, false))).block().get(0).dedupeKey();
+        assertThat(renewed).isNotEqualTo(first);
+    }
+
+    @Test
     void anExpiryExplainsTheReturnToFreeAndARenewalItsNewEnd() {
         Notice expired = notices(EventTypes.SUBSCRIPTION_EXPIRED, event("free", "expert", "expired", null, false)).get(0);
         assertThat(expired.type()).isEqualTo(NotificationType.SUBSCRIPTION_EXPIRED);

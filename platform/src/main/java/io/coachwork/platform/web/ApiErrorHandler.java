@@ -21,6 +21,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 
 /**
  * Maps every failure to the seed 000 envelope and status table. Runs before Spring Boot's default
@@ -60,6 +61,11 @@ public class ApiErrorHandler implements WebExceptionHandler {
             return new Failure(HttpStatus.BAD_REQUEST, "Request body is too large", List.of());
         }
         if (ex instanceof ServerWebInputException input) {
+            String field = mismatchedField(ex);
+            if (field != null) {
+                return new Failure(HttpStatus.BAD_REQUEST, "Invalid value for " + field,
+                        List.of(new ApiResponse.FieldError(field, "Invalid value for " + field)));
+            }
             if (hasCause(ex, DecodingException.class) || input.getMethodParameter() == null) {
                 return new Failure(HttpStatus.BAD_REQUEST, "Malformed JSON request body", List.of());
             }
@@ -94,6 +100,27 @@ public class ApiErrorHandler implements WebExceptionHandler {
             return new Failure(HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable", List.of());
         }
         return new Failure(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", List.of());
+    }
+
+    /**
+     * The JSON field whose value has the wrong type (an object where text is expected, a number too
+     * large for its type): named so the client knows which input to fix. Null for a syntax error.
+     */
+    private static String mismatchedField(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JacksonException mismatch && !mismatch.getPath().isEmpty()) {
+                StringBuilder field = new StringBuilder();
+                for (JacksonException.Reference ref : mismatch.getPath()) {
+                    if (ref.getPropertyName() != null) {
+                        field.append(field.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                    } else if (ref.getIndex() >= 0) {
+                        field.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                return field.isEmpty() ? null : field.toString();
+            }
+        }
+        return null;
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

@@ -74,7 +74,16 @@ class ApiEnvelopeTest extends PlatformIntegrationTest {
         web.post().uri(EFFECTS).headers(h -> h.setBearerAuth(TestJwt.tutor(7)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"bad-input\", \"amount\": \"lots\"}")
                 .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.message").isEqualTo("Malformed JSON request body");
+                .expectBody().jsonPath("$.message").isEqualTo("Invalid value for amount")
+                .jsonPath("$.errors[0].field").isEqualTo("amount");
+        web.post().uri(EFFECTS).headers(h -> h.setBearerAuth(TestJwt.tutor(7)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": {\"nested\": 1}, \"amount\": 1}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+        web.post().uri(EFFECTS).headers(h -> h.setBearerAuth(TestJwt.tutor(7)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"bad-input\", \"amount\": 1e400}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("amount");
         String huge = "{\"name\":\"bad-input" + "x".repeat(40_000) + "\",\"amount\":1}";
         web.post().uri(EFFECTS).headers(h -> h.setBearerAuth(TestJwt.tutor(7)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(huge)

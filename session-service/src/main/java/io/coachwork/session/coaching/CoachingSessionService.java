@@ -88,9 +88,9 @@ public class CoachingSessionService {
     public Mono<Creation> create(long tutorId, NewSession request) {
         Instant now = now();
         List<Long> students = distinct(request.studentIds());
-        Mono<Started> store = settings.current()
+        Mono<Started> store = Invitees.checkStudents(directory, students).then(settings.current())
                 .flatMap(cfg -> rule(() -> SessionTimes.window(request.startTime(), request.endTime(), now,
-                        cfg.defaultDurationMinutes())))
+                        cfg.defaultDurationMinutes(), properties.maxStartAhead())))
                 .flatMap(window -> sessions.nextId().flatMap(id -> sessions.insert(new CoachingSession(id, tutorId,
                         request.title().trim(), blankToNull(request.description()), window.start(), window.end(),
                         window.durationMinutes(), window.durationMinutes(), null, StreamTokens.newCallId(id),
@@ -140,6 +140,7 @@ public class CoachingSessionService {
                     SessionLifecycle.checkInvite(s);
                     return s;
                 }))
+                .flatMap(s -> Invitees.checkStudents(directory, distinct(studentIds)).thenReturn(s))
                 .flatMap(s -> participants.inviteNew(id, distinct(studentIds), now).collectList()
                         .flatMap(added -> announceInvited(s, added, now).thenReturn(added)))
                 .map(added -> new SessionViews.Invited(added.size(), added.stream()

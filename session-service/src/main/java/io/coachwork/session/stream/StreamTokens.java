@@ -14,17 +14,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Stream video user tokens, signed here as Stream's server SDKs do: HS256 with the API secret,
- * claims {@code user_id} (a string), {@code iat} and {@code exp} an hour later.
+ * Stream video call tokens, signed here as Stream's server SDKs do ({@code generateCallToken}):
+ * HS256 with the API secret, claims {@code user_id} (a string), {@code call_cids} naming the one
+ * call the token opens ({@code default:<call id>}), {@code role} the caller's role in that call
+ * ({@code host} for the tutor, {@code user} for a student), {@code iat} and {@code exp} an hour
+ * later. A token leaked or kept from one session opens no other call and grants no more than its
+ * role.
  */
 @Component
 public class StreamTokens {
 
     public static final Duration VALIDITY = Duration.ofHours(1);
+    /** Stream's call type of coaching sessions: a call's cid is {@code <type>:<id>}. */
+    public static final String CALL_TYPE = "default";
     public static final String NOT_CONFIGURED = "Stream.io is not configured";
 
     private final StreamProperties properties;
@@ -40,7 +47,12 @@ public class StreamTokens {
         return "coaching_" + sessionId + "_" + UUID.randomUUID();
     }
 
-    /** The token for a user joining a call; 503 when Stream has no key and secret here. */
+    /** A call's id as Stream's token claims name it. */
+    public static String callCid(String streamCallId) {
+        return CALL_TYPE + ":" + streamCallId;
+    }
+
+    /** The token for a user joining one call in one role; 503 when Stream has no key and secret here. */
     public JoinToken issue(String streamCallId, long userId, String role) {
         if (!properties.configured()) {
             throw ApiException.unavailable(NOT_CONFIGURED);
@@ -48,6 +60,8 @@ public class StreamTokens {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .claim("user_id", Long.toString(userId))
+                .claim("call_cids", List.of(callCid(streamCallId)))
+                .claim("role", role)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(VALIDITY)))
                 .build();

@@ -1,5 +1,7 @@
 package io.coachwork.session.coaching;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.platform.test.TestJwt;
 import io.coachwork.session.support.SessionIntegrationTest;
@@ -56,10 +58,39 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
     }
 
     @Test
+    void datesNoDatabaseOrArithmeticCanHoldAreRefusedNamingTheFieldNeverA500() {
+        clock.set(NOW);
+        long tutor = newUser();
+        String start = START.toString();
+        for (String end : new String[] {START.plus(Duration.ofMinutes((1L << 32) + 60)).toString(),
+                "+10000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z"}) {
+            create(tutor, """
+                    {"title": "Overflow", "start_time": "%s", "end_time": "%s"}""".formatted(start, end))
+                    .expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.message").isEqualTo("A session can last at most 8 hours")
+                    .jsonPath("$.errors[0].field").isEqualTo("end_time");
+        }
+        create(tutor, """
+                {"title": "Far", "start_time": "+300000-01-01T10:00:00Z", "end_time": "+300000-01-01T11:00:00Z"}""")
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.message").isEqualTo("start_time can be at most 365 days ahead")
+                .jsonPath("$.errors[0].field").isEqualTo("start_time");
+        // The JSON layer: numbers, huge numbers and non-scalars in a time field are refused by name too
+        for (String value : new String[] {"1e400", "99999999999999999999999999", "{\"year\": 2032}", "[\"x\"]", "true"}) {
+            create(tutor, """
+                    {"title": "Odd", "start_time": %s, "end_time": "%s"}""".formatted(value, START))
+                    .expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.success").isEqualTo(false)
+                    .jsonPath("$.errors[0].field").isEqualTo("start_time");
+        }
+        assertThat(count("SELECT count(*) FROM coaching_session WHERE tutor_id = $1", tutor)).isZero();
+    }
+
+    @Test
     void aSessionStartsOnceItsStartTimeIsReachedAndOnlyOnce() {
         clock.set(NOW);
         long tutor = newUser();
-        long id = scheduledSession(tutor, START, 60, newUser());
+        long id = scheduledSession(tutor, START, 60, newStudent());
 
         tutorPost(tutor, "/" + id + "/start").expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.success").isEqualTo(false)
@@ -86,9 +117,9 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
     void invitingIgnoresDuplicatesAndIsRefusedOnceCancelled() {
         clock.set(NOW);
         long tutor = newUser();
-        long invited = newUser();
-        long second = newUser();
-        long third = newUser();
+        long invited = newStudent();
+        long second = newStudent();
+        long third = newStudent();
         long id = scheduledSession(tutor, START, 60, invited);
 
         JsonNode answer = json(tutorPost(tutor, "/" + id + "/invite",
@@ -111,11 +142,42 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
 
         WalletStandIn.answerNextRelease(tutor, id, 60);
         cancel(tutor, id).expectStatus().isOk();
-        tutorPost(tutor, "/" + id + "/invite", "{\"student_ids\": [%d]}".formatted(newUser()))
+        tutorPost(tutor, "/" + id + "/invite", "{\"student_ids\": [%d]}".formatted(newStudent()))
                 .expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.message").isEqualTo("Cannot invite students to a cancelled session");
         cancel(tutor, id).expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.message").isEqualTo("Session is already cancelled");
+    }
+
+    @Test
+    void onlyStudentsTheDirectoryKnowsCanBeInvitedTheOthersAreNamed() {
+        clock.set(NOW);
+        long tutor = newUser();
+        long student = newStudent();
+        long anotherTutor = newUser();
+        long stranger = newUser();
+        long tutorAndStudent = newUser();
+        // Tutors are in the directory from their own calls, with their roles.
+        tutorGet(anotherTutor, "").expectStatus().isOk();
+        web.get().uri(SESSIONS).headers(h -> h.setBearerAuth(TestJwt.token(tutorAndStudent, "tutor", "student")))
+                .exchange().expectStatus().isOk();
+
+        create(tutor, sessionJson("Mixed", START, START.plus(Duration.ofHours(1)), student, stranger, anotherTutor))
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.message").isEqualTo("Only students can be invited: unknown users " + stranger
+                        + "; not students " + anotherTutor)
+                .jsonPath("$.errors[0].field").isEqualTo("student_ids");
+        assertThat(count("SELECT count(*) FROM coaching_session WHERE tutor_id = $1", tutor)).isZero();
+        assertThat(count("SELECT count(*) FROM session_saga WHERE tutor_id = $1", tutor)).isZero();
+
+        long id = scheduledSession(tutor, START, 60, student);
+        tutorPost(tutor, "/" + id + "/invite", "{\"student_ids\": [%d, %d]}".formatted(tutor, tutorAndStudent))
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.message").isEqualTo("Only students can be invited: not students " + tutor)
+                .jsonPath("$.errors[0].field").isEqualTo("student_ids");
+        tutorGet(tutor, "/" + id).expectBody().jsonPath("$.data.student_count").isEqualTo(1);
+        tutorPost(tutor, "/" + id + "/invite", "{\"student_ids\": [%d]}".formatted(tutorAndStudent))
+                .expectStatus().isOk().expectBody().jsonPath("$.data.invited_count").isEqualTo(1);
     }
 
     @Test
@@ -152,12 +214,12 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
         clock.set(NOW);
         long tutor = newUser();
         long known = newUser();
-        long unknown = newUser();
+        long nameless = newStudent();
         // A student who has called this service is in its directory (from their token's claims).
         web.get().uri("/api/student/coaching/sessions").headers(h -> h.setBearerAuth(TestJwt.student(known)))
                 .exchange().expectStatus().isOk();
         long later = scheduledSession(tutor, START.plus(Duration.ofDays(1)), 30);
-        long id = scheduledSession(tutor, START, 90, known, unknown);
+        long id = scheduledSession(tutor, START, 90, known, nameless);
 
         JsonNode page = json(tutorGet(tutor, "?page=1&limit=1").expectStatus().isOk());
         assertThat(page.at("/data/pagination/total").asLong()).isEqualTo(2);
@@ -185,7 +247,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
         assertThat(first.at("/student/email").asString()).isEqualTo("user" + known + "@example.com");
         assertThat(first.get("invited_at").asString()).isEqualTo("2032-03-01T09:00:00.000Z");
         assertThat(first.get("joined_at").isNull()).isTrue();
-        assertThat(item.at("/participants/1/student/id").asLong()).isEqualTo(unknown);
+        assertThat(item.at("/participants/1/student/id").asLong()).isEqualTo(nameless);
         assertThat(item.at("/participants/1/student/name").isNull()).isTrue();
         assertThat(item.at("/participants/1/student/email").isNull()).isTrue();
 
@@ -209,10 +271,10 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
     }
 
     @Test
-    void studentsSeeTheirSessionsAndJoinOnlyTheirOwn() {
+    void studentsSeeTheirSessionsAndJoinOnlyTheirOwn() throws Exception {
         clock.set(NOW);
         long tutor = newUser();
-        long student = newUser();
+        long student = newStudent();
         long stranger = newUser();
         long id = scheduledSession(tutor, START, 60, student);
         String studentToken = TestJwt.student(student);
@@ -231,10 +293,16 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
         web.post().uri("/api/student/coaching/sessions/" + id + "/token")
                 .headers(h -> h.setBearerAuth(TestJwt.student(stranger))).exchange()
                 .expectStatus().isNotFound();
-        web.post().uri("/api/student/coaching/sessions/" + id + "/token").headers(h -> h.setBearerAuth(studentToken))
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.data.role").isEqualTo("user")
-                .jsonPath("$.data.userId").isEqualTo(Long.toString(student));
+        JsonNode join = json(web.post().uri("/api/student/coaching/sessions/" + id + "/token")
+                .headers(h -> h.setBearerAuth(studentToken)).exchange().expectStatus().isOk()).get("data");
+        assertThat(join.get("role").asString()).isEqualTo("user");
+        assertThat(join.get("userId").asString()).isEqualTo(Long.toString(student));
+        // The Stream token itself opens only this session's call, as a plain user.
+        JWTClaimsSet claims = SignedJWT.parse(join.get("token").asString()).getJWTClaimsSet();
+        assertThat(claims.getStringListClaim("call_cids"))
+                .containsExactly("default:" + join.get("streamCallId").asString());
+        assertThat(claims.getStringClaim("role")).isEqualTo("user");
+        assertThat(claims.getStringClaim("user_id")).isEqualTo(Long.toString(student));
         tutorGet(tutor, "/" + id).expectBody().jsonPath("$.data.participants[0].joined_at").isEmpty();
 
         startAt(tutor, id, START.plusSeconds(90));

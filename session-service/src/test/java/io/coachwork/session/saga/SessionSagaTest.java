@@ -34,8 +34,8 @@ class SessionSagaTest extends SessionIntegrationTest {
     void aReservedSessionAnswersSeed000sCreatedShapeAndAnnouncesItself() {
         clock.set(NOW);
         long tutor = newUser();
-        long first = newUser();
-        long second = newUser();
+        long first = newStudent();
+        long second = newStudent();
         CompletableFuture<WalletCommands.ReserveHours> wallet =
                 WalletStandIn.answerNextReserve(tutor, cmd -> WalletStandIn.reserved(cmd, 240));
 
@@ -83,7 +83,7 @@ class SessionSagaTest extends SessionIntegrationTest {
         CompletableFuture<WalletCommands.ReserveHours> wallet =
                 WalletStandIn.answerNextReserve(tutor, cmd -> WalletStandIn.refused(cmd, 30));
 
-        create(tutor, sessionJson("Too long", START, END, newUser()))
+        create(tutor, sessionJson("Too long", START, END, newStudent()))
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.success").isEqualTo(false)
@@ -103,7 +103,7 @@ class SessionSagaTest extends SessionIntegrationTest {
     void cancellingAReservedSessionReleasesItsHours() {
         clock.set(NOW);
         long tutor = newUser();
-        long student = newUser();
+        long student = newStudent();
         long id = scheduledSession(tutor, START, 60, student);
 
         WalletStandIn.answerNextRelease(tutor, id, 60);
@@ -129,7 +129,7 @@ class SessionSagaTest extends SessionIntegrationTest {
     void endingEarlySettlesTheUsedMinutesRoundedUpAndReleasesTheRest() {
         clock.set(NOW);
         long tutor = newUser();
-        long id = scheduledSession(tutor, START, 60, newUser());
+        long id = scheduledSession(tutor, START, 60, newStudent());
 
         clock.set(START.plus(Duration.ofMinutes(5)));
         tutorPost(tutor, "/" + id + "/start").expectStatus().isOk().expectBody()
@@ -193,7 +193,7 @@ class SessionSagaTest extends SessionIntegrationTest {
     void whileTheWalletIsDownCreationAnswers202AndTheResentCommandsReplyLaterSchedulesIt() {
         clock.set(NOW);
         long tutor = newUser();
-        long student = newUser();
+        long student = newStudent();
 
         JsonNode pending = json(create(tutor, sessionJson("Wallet down", START, END, student))
                 .expectStatus().isAccepted());
@@ -232,7 +232,7 @@ class SessionSagaTest extends SessionIntegrationTest {
     void cancellingWhileTheReservationIsPendingReleasesAndALateReservationChangesNothing() {
         clock.set(NOW);
         long tutor = newUser();
-        long id = json(create(tutor, sessionJson("Changed my mind", START, END, newUser())).expectStatus().isAccepted())
+        long id = json(create(tutor, sessionJson("Changed my mind", START, END, newStudent())).expectStatus().isAccepted())
                 .at("/data/id").asLong();
         WalletCommands.ReserveHours reserve = WalletStandIn.awaitCommand(EventTypes.RESERVE_HOURS,
                 WalletCommands.ReserveHours.class, tutor, cmd -> cmd.sessionId() == id);

@@ -11,7 +11,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The tutor's join token: seed 000's camelCase shape and a Stream token verifiable with the API secret. */
+/**
+ * Join tokens: seed 000's camelCase shape and a Stream call token verifiable with the API secret,
+ * scoped to the session's call and the caller's role in it.
+ */
 class JoinTokenTest extends SessionIntegrationTest {
 
     private static final Instant NOW = Instant.parse("2033-05-10T08:00:00Z");
@@ -36,6 +39,8 @@ class JoinTokenTest extends SessionIntegrationTest {
         assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("HS256");
         assertThat(jwt.verify(new MACVerifier(STREAM_SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
         assertThat(jwt.getJWTClaimsSet().getClaim("user_id")).isEqualTo(Long.toString(tutor));
+        assertThat(jwt.getJWTClaimsSet().getStringListClaim("call_cids")).containsExactly("default:" + callId);
+        assertThat(jwt.getJWTClaimsSet().getStringClaim("role")).isEqualTo("host");
         Instant issued = jwt.getJWTClaimsSet().getIssueTime().toInstant();
         assertThat(issued).isEqualTo(NOW);
         assertThat(jwt.getJWTClaimsSet().getExpirationTime().toInstant()).isEqualTo(issued.plusSeconds(3600));

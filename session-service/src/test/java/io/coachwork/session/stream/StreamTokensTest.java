@@ -13,7 +13,10 @@ import org.springframework.http.HttpStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Stream join tokens: 503 without credentials, otherwise HS256 with user_id, iat and exp an hour later. */
+/**
+ * Stream join tokens: 503 without credentials, otherwise HS256 call tokens scoped to one call and
+ * one role, with user_id, iat and exp an hour later.
+ */
 class StreamTokensTest {
 
     private static final String SECRET = "stream-secret-for-unit-tests-0123456789abcdef";
@@ -43,10 +46,22 @@ class StreamTokensTest {
         SignedJWT jwt = SignedJWT.parse(token.token());
         assertThat(jwt.verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
         assertThat(jwt.getJWTClaimsSet().getStringClaim("user_id")).isEqualTo("42");
+        assertThat(jwt.getJWTClaimsSet().getStringListClaim("call_cids")).containsExactly("default:coaching_5_abc");
+        assertThat(jwt.getJWTClaimsSet().getStringClaim("role")).isEqualTo("user");
         assertThat(jwt.getJWTClaimsSet().getIssueTime().toInstant()).isEqualTo(Instant.parse("2024-01-20T14:05:00Z"));
         assertThat(jwt.getJWTClaimsSet().getExpirationTime().toInstant()).isEqualTo(Instant.parse("2024-01-20T15:05:00Z"));
         assertThat(jwt.verify(new MACVerifier("another-secret-of-enough-length-0123456789".getBytes(StandardCharsets.UTF_8))))
                 .isFalse();
+    }
+
+    @Test
+    void theHostsTokenIsScopedToItsCallAsHost() throws Exception {
+        StreamTokens tokens = new StreamTokens(new StreamProperties("the-key", SECRET, null), CLOCK);
+        SignedJWT host = SignedJWT.parse(tokens.issue("coaching_7_def", 9, JoinToken.HOST).token());
+        assertThat(host.getJWTClaimsSet().getStringListClaim("call_cids")).containsExactly("default:coaching_7_def");
+        assertThat(host.getJWTClaimsSet().getStringClaim("role")).isEqualTo("host");
+        assertThat(host.getJWTClaimsSet().getClaims().keySet())
+                .containsExactlyInAnyOrder("user_id", "call_cids", "role", "iat", "exp");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.coachwork.session.support;
 
 import io.coachwork.contracts.wallet.WalletCommands;
+import io.coachwork.platform.directory.DirectoryUser;
+import io.coachwork.platform.directory.UserDirectory;
 import io.coachwork.platform.messaging.KafkaClients;
+import io.coachwork.platform.security.CurrentUser;
 import io.coachwork.platform.test.MutableClock;
 import io.coachwork.platform.test.ServiceTest;
 import io.coachwork.platform.test.TestEvents;
@@ -12,6 +15,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,6 +60,8 @@ public abstract class SessionIntegrationTest {
     protected MutableClock clock;
     @Autowired
     protected DatabaseClient db;
+    @Autowired
+    protected UserDirectory directory;
 
     @Autowired
     private KafkaClients kafkaClients;
@@ -89,6 +95,16 @@ public abstract class SessionIntegrationTest {
     /** A user id no other test uses. */
     protected static long newUser() {
         return IDS.incrementAndGet();
+    }
+
+    /**
+     * A student this service's directory knows (as the identity topic registers them, without a
+     * name or email): only such users may be invited.
+     */
+    protected long newStudent() {
+        long id = newUser();
+        directory.upsert(new DirectoryUser(id, null, null, Set.of(CurrentUser.STUDENT), null, clock.instant())).block();
+        return id;
     }
 
     protected static String sessionJson(String title, Instant start, Instant end, long... studentIds) {

@@ -39,7 +39,7 @@ class TimeTrackerTest extends SessionIntegrationTest {
     void warnsAtTenAndFiveMinutesOnceEachThenEndsAndSettlesAtTheEndTime() {
         clock.set(NOW);
         long tutor = newUser();
-        long student = newUser();
+        long student = newStudent();
         long id = scheduledSession(tutor, START, 30, student);
         startAt(tutor, id, START.plus(Duration.ofMinutes(2)));
 
@@ -98,7 +98,7 @@ class TimeTrackerTest extends SessionIntegrationTest {
     void aSessionNeverStartedByItsEndTimeIsCancelledAndItsHoursReleased() {
         clock.set(NOW);
         long tutor = newUser();
-        long student = newUser();
+        long student = newStudent();
         long id = scheduledSession(tutor, START, 30, student);
 
         clock.set(END.minusSeconds(1));

@@ -19,8 +19,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Admin credits and debits of a tutor's wallet against the platform's {@code adjustments}
- * account. A debit may not overdraw the wallet. The ledger entries, the audit row naming the
- * admin and the wallet event commit together.
+ * account, by a super admin (the route guard), never on their own wallet, each at most the
+ * configured bound either way. A debit may not overdraw the wallet. The ledger entries, the audit
+ * row naming the admin and the wallet event commit together; a refusal on these rules is audited
+ * on its own and changes nothing else.
  */
 @Service
 public class Adjustments {
@@ -35,6 +37,7 @@ public class Adjustments {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final String currency;
+    private final long maxMinor;
 
     public Adjustments(Ledger ledger, AuditLog audit, WalletNotices notices, TransactionalOperator tx, Clock clock,
                        WalletProperties properties) {
@@ -44,6 +47,7 @@ public class Adjustments {
         this.tx = tx;
         this.clock = clock;
         this.currency = properties.currency();
+        this.maxMinor = properties.maxAdjustmentMinor();
     }
 
     public String currency() {
@@ -52,8 +56,19 @@ public class Adjustments {
 
     /** {@code amount} is signed major units: positive credits the wallet, negative debits it. */
     public Mono<Done> adjust(long adminId, long tutorId, BigDecimal amount, String reason) {
+        Instant now = clock.instant();
+        if (adminId == tutorId) {
+            return refuse(adminId, tutorId, null, reason, now,
+                    ApiException.forbidden("Admins cannot adjust their own wallet"), "");
+        }
+        // Compared before any conversion: scaling an amount such as 1e999999999 to minor units overflows.
+        BigDecimal max = BigDecimal.valueOf(maxMinor, Units.fractionDigits(currency));
+        if (amount.abs().compareTo(max) > 0) {
+            ApiException refusal = ApiException.invalidField("amount", "amount must be at most "
+                    + Units.moneyText(maxMinor, currency) + " either way");
+            return refuse(adminId, tutorId, null, reason, now, refusal, "; requested " + amount);
+        }
         return Mono.fromCallable(() -> minorOf(amount)).flatMap(minor -> {
-            Instant now = clock.instant();
             String ref = "ADJUSTMENT-" + tutorId + "-" + now.toEpochMilli();
             AccountRef wallet = AccountRef.wallet(tutorId, currency);
             AccountRef adjustments = AccountRef.platform(AccountCode.ADJUSTMENTS, currency);
@@ -67,10 +82,19 @@ public class Adjustments {
                                     WalletNotices.ADJUSTMENT, ref)
                             .thenReturn(new Done(auditId, tutorId, minor, posted.balance(wallet), ref, now))));
             return tx.transactional(work)
-                    .onErrorMap(InsufficientBalance.class, refused -> ApiException.invalidField("amount",
-                            "Adjustment would overdraw the wallet. Balance: " + Units.moneyText(refused.available(), currency)
-                                    + ", debit: " + Units.moneyText(refused.required(), currency)));
+                    .onErrorResume(InsufficientBalance.class, refused -> refuse(adminId, tutorId, minor, reason, now,
+                            ApiException.invalidField("amount", "Adjustment would overdraw the wallet. Balance: "
+                                    + Units.moneyText(refused.available(), currency)
+                                    + ", debit: " + Units.moneyText(refused.required(), currency)), ""));
         });
+    }
+
+    /** Audits the refusal (after any rolled-back work, in its own statement), then answers it. */
+    private Mono<Done> refuse(long adminId, long tutorId, Long minor, String reason, Instant at, ApiException refusal,
+                              String auditNote) {
+        return audit.refused(adminId, AuditLog.WALLET_ADJUSTMENT, tutorId, minor, currency, reason,
+                        refusal.getMessage() + auditNote, at)
+                .then(Mono.error(refusal));
     }
 
     private long minorOf(BigDecimal amount) {

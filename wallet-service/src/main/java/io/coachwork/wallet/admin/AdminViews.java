@@ -16,8 +16,12 @@ public final class AdminViews {
                              BigDecimal newBalance, String transactionRef, long adminId, Instant createdAt) {
     }
 
+    /**
+     * {@code outcome} is {@code applied} or {@code refused} (then {@code refusal} says why and there is
+     * no transaction; {@code amount} is null when it was beyond any wallet's bound).
+     */
     public record AuditEntry(long id, long adminId, String action, long tutorId, BigDecimal amount, String currency,
-                             String reason, String transactionRef, Instant createdAt) {
+                             String reason, String outcome, String refusal, String transactionRef, Instant createdAt) {
     }
 
     public record AuditPage(List<AuditEntry> entries, Pagination pagination) {

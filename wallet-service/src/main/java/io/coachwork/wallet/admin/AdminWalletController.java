@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Wallet administration: adjustments with their audit trail, any tutor's wallet, and reconciliation. */
+/**
+ * Wallet administration: adjustments with their audit trail, any tutor's wallet, and reconciliation.
+ * Only super admins adjust (the route guard in {@code WalletApplication} and the gateway).
+ */
 @RestController
 @RequestMapping("/api/admin/wallet")
 public class AdminWalletController {
@@ -72,8 +75,8 @@ public class AdminWalletController {
         return Mono.fromCallable(() -> PageQuery.of(page, limit))
                 .flatMap(query -> audit.count(tutorId).flatMap(total -> audit.list(tutorId, query)
                         .map(e -> new AdminViews.AuditEntry(e.id(), e.adminId(), e.action(), e.tutorId(),
-                                Units.money(e.amountMinor(), e.currency()), e.currency(), e.reason(), e.transactionRef(),
-                                e.createdAt()))
+                                e.amountMinor() == null ? null : Units.money(e.amountMinor(), e.currency()), e.currency(),
+                                e.reason(), e.outcome(), e.refusal(), e.transactionRef(), e.createdAt()))
                         .collectList()
                         .map(entries -> new AdminViews.AuditPage(entries, Pagination.of(total, query)))))
                 .map(ApiResponse::ok);

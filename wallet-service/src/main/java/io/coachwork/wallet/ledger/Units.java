@@ -57,7 +57,13 @@ public final class Units {
     /** Minor units in {@code major}; throws when it has more decimals than the currency allows. */
     public static long minor(BigDecimal major, String currency) {
         int digits = fractionDigits(currency);
-        BigDecimal minor = major.movePointRight(digits);
+        BigDecimal minor;
+        try {
+            minor = major.movePointRight(digits);
+        } catch (ArithmeticException e) {
+            // an exponent near the int limit, such as 1e2147483647, cannot even be scaled
+            throw new IllegalArgumentException("amount is too large");
+        }
         if (minor.signum() != 0 && minor.stripTrailingZeros().scale() > 0) {
             throw new IllegalArgumentException("amount may have at most " + digits + " decimal places for " + currency);
         }

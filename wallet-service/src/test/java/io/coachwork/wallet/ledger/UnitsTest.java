@@ -65,4 +65,10 @@ class UnitsTest {
         assertThatThrownBy(() -> Units.minor(new BigDecimal("1.234"), "NGN"))
                 .hasMessage("amount may have at most 2 decimal places for NGN");
     }
+
+    @Test
+    void amountsNoWalletCanHoldAreRefusedWithoutOverflowing() {
+        assertThatThrownBy(() -> Units.minor(new BigDecimal("1e2147483647"), "NGN")).hasMessage("amount is too large");
+        assertThatThrownBy(() -> Units.minor(new BigDecimal("1e30"), "NGN")).hasMessage("amount is too large");
+    }
 }
