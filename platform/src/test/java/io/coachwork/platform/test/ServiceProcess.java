@@ -27,13 +27,16 @@ public final class ServiceProcess {
 
     private final String name;
     private final int port;
-    private final Process process;
+    private final Path jar;
+    private final Map<String, String> env;
     private final Path log;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Path jar, Map<String, String> env, Path log) {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.jar = jar;
+        this.env = Map.copyOf(env);
         this.log = log;
     }
 
@@ -55,21 +58,47 @@ public final class ServiceProcess {
                 "COACHWORK_SECURITY_JWT_SECRET", TestJwt.SECRET));
         env.putAll(extraEnv);
         try {
-            Path log = Files.createTempFile(module + "-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().putAll(env);
-            Process process = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            ServiceProcess service = new ServiceProcess(module, port, process, log);
-            service.awaitHealthy(Duration.ofSeconds(120));
+            ServiceProcess service = new ServiceProcess(module, port, jar, env, Files.createTempFile(module + "-", ".log"));
+            service.launch();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> service.process.destroyForcibly()));
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Kills the service at once (SIGKILL): no graceful shutdown, transactions in flight are lost. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + name + " was being killed", e);
+        }
+    }
+
+    /** Starts the service again on the same port and database, and waits until it is healthy. */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
+    }
+
+    private void launch() {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitHealthy(Duration.ofSeconds(120));
     }
 
     public String baseUrl() {
