@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -235,9 +236,11 @@ public class SagaEngine {
         Flux<Object> triggers = Flux.merge(Mono.just(Boolean.TRUE), waiters.changes(sagaId),
                 Flux.interval(properties.awaitPoll()), Mono.delay(wait));
         return triggers.onBackpressureLatest()
-                .concatMap(tick -> store.find(sagaId), 1)
-                .filter(found -> !found.state().waitingForReply() || System.nanoTime() - deadline >= 0)
+                .concatMap(tick -> store.find(sagaId).map(Optional::of).defaultIfEmpty(Optional.empty()), 1)
+                .filter(found -> System.nanoTime() - deadline >= 0
+                        || found.map(row -> !row.state().waitingForReply()).orElse(false))
                 .next()
+                .flatMap(Mono::justOrEmpty)
                 .map(found -> instance(saga, found));
     }
 

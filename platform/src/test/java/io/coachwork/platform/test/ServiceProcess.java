@@ -67,6 +67,8 @@ public final class ServiceProcess {
             ServiceProcess service = new ServiceProcess(module, jar, port, database, Map.copyOf(env),
                     Files.createTempFile(module + "-", ".log"));
             service.launch();
+            // Whichever process is running the service at exit, not only the first one.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> service.process.destroyForcibly()));
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -114,9 +116,7 @@ public final class ServiceProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
-            Process started = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
-            process = started;
+            process = builder.start();
             awaitHealthy(Duration.ofSeconds(120));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

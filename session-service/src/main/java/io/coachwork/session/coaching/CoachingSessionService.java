@@ -165,7 +165,8 @@ public class CoachingSessionService {
                     return s.started(now);
                 }))
                 .flatMap(sessions::update)
-                .flatMap(s -> participants.studentIds(s.id()).flatMap(ids -> events.started(s, ids)).thenReturn(s))
+                .flatMap(s -> saga.confirm(s).then(participants.studentIds(s.id()))
+                        .flatMap(ids -> events.started(s, ids)).thenReturn(s))
                 .map(s -> new SessionViews.Started(s.id(), s.status().value(), s.actualStartTime(), s.streamCallId(),
                         viewLink(s)));
         return inTransaction(change);

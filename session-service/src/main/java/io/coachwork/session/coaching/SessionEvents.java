@@ -21,6 +21,8 @@ public class SessionEvents {
     public static final String AUTO_END = "auto_end";
     public static final String CANCELLED_BY_TUTOR = "cancelled_by_tutor";
     public static final String NOT_STARTED = "not_started";
+    /** Ended at start: the tutor's plan lapsed since booking and the hours are not there. */
+    public static final String HOURS_UNAVAILABLE = "hours_unavailable";
 
     private final OutboxWriter outbox;
     private final StreamProperties stream;

@@ -15,8 +15,10 @@ import io.coachwork.session.coaching.Hours;
 import io.coachwork.session.coaching.ParticipantRepository;
 import io.coachwork.session.coaching.SessionEvents;
 import io.coachwork.session.coaching.SessionStatus;
+import io.coachwork.session.coaching.SessionTimes;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,9 +32,13 @@ import reactor.core.publisher.Mono;
  * <li>{@code reserve} at creation: HoursReserved schedules the session, HoursReservationRefused fails
  * it with seed 000's message. Unanswered past its timeout (or attempt cap) the session fails and the
  * hold, if the wallet made one after all, is released.</li>
+ * <li>{@code confirm} at start: the tutor's plan at start decides how the session is paid (issue 7
+ * item 9). Unlimited now, the wallet returns what it held and the session is free; no longer
+ * unlimited, a hold made free at booking is filled with the session's minutes. When those are not
+ * there the session is ended at once ({@code hours_unavailable}) and its used minutes settled.</li>
  * <li>then, when the tutor acts, {@code settle} the used minutes at the end (the rest returns to the
- * balance) or {@code release} the whole hold on cancel. Both are resent until answered; a cancel
- * while the reservation is unanswered abandons it (a late reply is recorded, not applied).</li>
+ * balance) or {@code release} the whole hold on cancel. Both are resent until answered; a step
+ * still unanswered when the next one starts is abandoned (a late reply is recorded, not applied).</li>
  * </ol>
  * Commands are keyed by tutor, so the wallet applies one tutor's commands in the order they were sent.
  */
@@ -41,6 +47,7 @@ public class CoachingSessionSaga implements Saga<CoachingSessionSaga.Data> {
 
     public static final String TYPE = "coaching-session";
     public static final String RESERVE = "reserve";
+    public static final String CONFIRM = "confirm";
     public static final String SETTLE = "settle";
     public static final String RELEASE = "release";
     static final String RESERVATION_TIMED_OUT = "Coaching hours could not be reserved in time. Please try again.";
@@ -83,6 +90,14 @@ public class CoachingSessionSaga implements Saga<CoachingSessionSaga.Data> {
                 .onReply(EventTypes.HOURS_RESERVATION_REFUSED, WalletReplies.HoursReservationRefused.class, this::refused)
                 .compensatedBy(RELEASE)
                 .timeout(reserveTimeout)
+                .step(CONFIRM)
+                .invoke(Topics.WALLET_COMMANDS, EventTypes.CONFIRM_HOURS, Data::key, (id, d) ->
+                        new WalletCommands.ConfirmHours(id.toString(), d.tutorId(), d.sessionId(), d.minutes(), replies))
+                .onReply(EventTypes.HOURS_CONFIRMED, WalletReplies.HoursConfirmed.class,
+                        (saga, reply) -> Mono.just(SagaNext.idle(saga.data())))
+                .onReply(EventTypes.HOURS_CONFIRMATION_REFUSED, WalletReplies.HoursConfirmationRefused.class,
+                        this::confirmationRefused)
+                .maxAttempts(50)
                 .step(SETTLE)
                 .invoke(Topics.WALLET_COMMANDS, EventTypes.SETTLE_HOURS, Data::key, (id, d) ->
                         new WalletCommands.SettleHours(id.toString(), d.tutorId(), d.sessionId(), d.usedMinutes(), replies))
@@ -115,6 +130,11 @@ public class CoachingSessionSaga implements Saga<CoachingSessionSaga.Data> {
         return next(session, SETTLE, data -> data.used(usedMinutes));
     }
 
+    /** Has the tutor's plan at start re-check the hold of a session just started (locked by the caller). */
+    public Mono<UUID> confirm(CoachingSession session) {
+        return next(session, CONFIRM, UnaryOperator.identity());
+    }
+
     /** Releases the whole hold of a session locked by the caller's transaction. */
     public Mono<UUID> release(CoachingSession session) {
         return next(session, RELEASE, UnaryOperator.identity());
@@ -144,6 +164,23 @@ public class CoachingSessionSaga implements Saga<CoachingSessionSaga.Data> {
     private Mono<SagaNext<Data>> refused(SagaInstance<Data> saga, WalletReplies.HoursReservationRefused reply) {
         String reason = Hours.insufficient(reply.requiredMinutes(), reply.availableMinutes());
         return fail(saga, reason).thenReturn(SagaNext.fail(reason, saga.data()));
+    }
+
+    /** No hours for a session whose plan lapsed: it ends now, and the minutes it ran are settled. */
+    private Mono<SagaNext<Data>> confirmationRefused(SagaInstance<Data> saga, WalletReplies.HoursConfirmationRefused reply) {
+        Instant now = clock.instant();
+        return sessions.find(saga.data().sessionId())
+                .filter(s -> s.status() == SessionStatus.ACTIVE)
+                .flatMap(s -> {
+                    int used = SessionTimes.usedMinutes(s.actualStartTime(), now, s.minutesReserved());
+                    CoachingSession ended = s.ended(now, used, now);
+                    return sessions.update(ended)
+                            .then(participants.markLeft(ended.id(), now))
+                            .then(participants.studentIds(ended.id()))
+                            .flatMap(ids -> events.ended(ended, ids, SessionEvents.HOURS_UNAVAILABLE))
+                            .thenReturn(SagaNext.step(SETTLE, saga.data().used(used)));
+                })
+                .defaultIfEmpty(SagaNext.idle(saga.data()));
     }
 
     /** A reservation given up fails its session; a settle or release given up waits for an admin. */

@@ -2,6 +2,7 @@ package io.coachwork.session.saga;
 
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
+import io.coachwork.contracts.wallet.WalletCommands.ConfirmHours;
 import io.coachwork.contracts.wallet.WalletCommands.ReleaseHours;
 import io.coachwork.contracts.wallet.WalletCommands.ReserveHours;
 import io.coachwork.contracts.wallet.WalletCommands.SettleHours;
@@ -185,6 +186,42 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM "
                 + "saga_reply WHERE saga_id = CAST($1 AS uuid) AND step = 'reserve' AND NOT applied", script.sagaId()) == 1);
         assertThat(sessionStatus(reserve.sessionId())).isEqualTo("failed");
+    }
+
+    /** Issue 7 item 9: at start the plan then decides; a confirmed hold lets the session run. */
+    @Test
+    void atStartAConfirmedHoldLetsTheSessionRun() {
+        clock.set(NOW);
+        long tutor = newUser();
+        long id = scheduledSession(tutor, START, 60);
+        startAt(tutor, id, START);
+
+        wallet().expectCommand(EventTypes.CONFIRM_HOURS, ConfirmHours.class, cmd -> cmd.sessionId() == id)
+                .andGivenReply(EventTypes.HOURS_CONFIRMED, cmd -> new WalletReplies.HoursConfirmed(cmd.sagaId(), tutor,
+                        id, 0, true, 600))
+                .expectState("idle", CoachingSessionSaga.CONFIRM);
+        assertThat(sessionStatus(id)).isEqualTo("active");
+    }
+
+    /** Issue 7 item 9: booked on an unlimited plan that lapsed, without the hours at start: ended at once. */
+    @Test
+    void atStartALapsedPlanWithoutHoursEndsTheSessionAndSettlesWhatItRan() {
+        clock.set(NOW);
+        long tutor = newUser();
+        long id = scheduledSession(tutor, START, 60);
+        startAt(tutor, id, START);
+        clock.set(START.plus(Duration.ofMinutes(2)));
+
+        SagaScript script = wallet();
+        script.expectCommand(EventTypes.CONFIRM_HOURS, ConfirmHours.class, cmd -> cmd.sessionId() == id)
+                .andGivenReply(EventTypes.HOURS_CONFIRMATION_REFUSED, cmd -> new WalletReplies.HoursConfirmationRefused(
+                        cmd.sagaId(), tutor, id, 60, 10))
+                .expectState("awaiting", CoachingSessionSaga.SETTLE)
+                .expectCommand(EventTypes.SETTLE_HOURS, SettleHours.class, cmd -> cmd.usedMinutes() == 2);
+        assertThat(sessionStatus(id)).isEqualTo("ended");
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE event_type = $1 AND message_key = $2 "
+                        + "AND payload LIKE '%\"reason\":\"hours_unavailable\"%'", EventTypes.COACHING_SESSION_ENDED,
+                Long.toString(id))).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.coachwork.contracts.Topics;
 import io.coachwork.contracts.wallet.WalletCommands.ChargeSubscription;
 import io.coachwork.contracts.wallet.WalletReplies.SubscriptionChargeRefused;
 import io.coachwork.contracts.wallet.WalletReplies.SubscriptionCharged;
+import io.coachwork.contracts.subscription.SubscriptionChangeRefused;
+import io.coachwork.platform.outbox.OutboxWriter;
 import io.coachwork.platform.saga.Saga;
 import io.coachwork.platform.saga.SagaDefinition;
 import io.coachwork.platform.saga.SagaEngine;
@@ -28,8 +30,8 @@ import reactor.core.publisher.Mono;
 /**
  * The paid-tier saga: subscription-service orchestrates, wallet-service charges. One step,
  * {@code charge}: SubscriptionCharged applies the change the tutor asked for (or the renewal);
- * SubscriptionChargeRefused refuses a new subscription with the wallet's reason and leaves a
- * renewed subscription past due. The charge is never given up: once sent, the wallet may still take
+ * SubscriptionChargeRefused refuses a new subscription with the wallet's reason (also published as
+ * subscription.change_refused) and leaves a renewed subscription past due. The charge is never given up: once sent, the wallet may still take
  * the money, so it is resent (with backoff) until answered and shows in the admin saga view meanwhile.
  * At most one charge per tutor is in flight (a unique index), so plan changes apply in order.
  */
@@ -40,6 +42,8 @@ public class PaidTierSaga implements Saga<PaidTierSaga.Charge> {
     public static final String CHARGE = "charge";
     public static final String SUBSCRIBE = "subscribe";
     public static final String RENEWAL = "renewal";
+    static final String CHARGE_IN_PROGRESS =
+            "A payment for your subscription is already in progress; try again in a moment";
     /** Resends with backoff capped at the engine's maximum: in practice, until the wallet answers. */
     private static final int UNLIMITED_ATTEMPTS = Integer.MAX_VALUE;
 
@@ -60,15 +64,17 @@ public class PaidTierSaga implements Saga<PaidTierSaga.Charge> {
     private final TierRepository tiers;
     private final PlanChanges changes;
     private final ObjectProvider<SagaEngine> engine;
+    private final OutboxWriter outbox;
     private final Clock clock;
     private final SagaDefinition<Charge> definition;
 
     public PaidTierSaga(SubscriptionRepository subscriptions, TierRepository tiers, PlanChanges changes,
-                        ObjectProvider<SagaEngine> engine, Clock clock) {
+                        ObjectProvider<SagaEngine> engine, OutboxWriter outbox, Clock clock) {
         this.subscriptions = subscriptions;
         this.tiers = tiers;
         this.changes = changes;
         this.engine = engine;
+        this.outbox = outbox;
         this.clock = clock;
         this.definition = SagaDefinition.saga(TYPE, Charge.class)
                 .lockFirst(charge -> subscriptions.lockByTutor(charge.tutorId()))
@@ -92,8 +98,7 @@ public class PaidTierSaga implements Saga<PaidTierSaga.Charge> {
                                             long amountMinor, String currency, Instant now) {
         return engine.getObject().start(definition, CHARGE, new Charge(tutorId, kind, tier.code(), tutorType, autoRenew,
                         amountMinor, currency, now, null))
-                .onErrorMap(DataIntegrityViolationException.class, e -> ApiException.conflict(
-                        "A payment for your subscription is already in progress; try again in a moment"));
+                .onErrorMap(DataIntegrityViolationException.class, e -> ApiException.conflict(CHARGE_IN_PROGRESS));
     }
 
     /** Waits (bounded, woken by the reply) until the charge is answered. */
@@ -128,11 +133,16 @@ public class PaidTierSaga implements Saga<PaidTierSaga.Charge> {
         Charge charge = saga.data();
         return tiers.find(charge.tierCode()).flatMap(tier -> {
             String message = refusalMessage(reply, tier);
-            Mono<?> pastDue = charge.renewal()
+            // A refused renewal is announced by the past-due change; a refused change by its own event,
+            // since the tutor may have been answered 202 (pending) and be waiting for it.
+            Mono<?> announced = charge.renewal()
                     ? subscriptions.lockByTutor(charge.tutorId())
-                    .flatMap(current -> changes.apply(SubscriptionRules.pastDue(current, now), tier, RENEWAL, now))
-                    : Mono.empty();
-            return pastDue.thenReturn(SagaNext.fail(message, charge));
+                    .flatMap(current -> changes.apply(SubscriptionRules.renewalRefused(current, charge.tierCode(), now), tier,
+                            RENEWAL, now))
+                    : outbox.append(Topics.SUBSCRIPTIONS, Long.toString(charge.tutorId()),
+                    EventTypes.SUBSCRIPTION_CHANGE_REFUSED, new SubscriptionChangeRefused(saga.sagaId().toString(),
+                            charge.tutorId(), charge.tierCode(), message));
+            return announced.thenReturn(SagaNext.fail(message, charge));
         });
     }
 

@@ -46,6 +46,15 @@ public class SubscriptionRepository {
                 .map((row, meta) -> toSubscription(row)).all().collectList();
     }
 
+    /** Whether a paid-tier charge of the tutor's still waits for the wallet. */
+    public Mono<Boolean> hasOpenCharge(long tutorId) {
+        return db.sql("""
+                        SELECT EXISTS (SELECT 1 FROM saga_instance WHERE saga_type = 'paid-tier'
+                                         AND state IN ('awaiting', 'compensating')
+                                         AND (data ->> 'tutor_id')::bigint = :t) AS open""")
+                .bind("t", tutorId).map((row, meta) -> row.get("open", Boolean.class)).one();
+    }
+
     public Mono<TutorSubscription> save(TutorSubscription s, Instant now) {
         if (s.id() == null) {
             return db.sql("""

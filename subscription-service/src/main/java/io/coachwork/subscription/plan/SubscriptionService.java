@@ -71,6 +71,8 @@ public class SubscriptionService {
         Instant now = clock.instant();
         Mono<Object> decided = offeredTier(tierCode).flatMap(target -> subscriptions.lockByTutor(tutorId)
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(current -> subscriptions.hasOpenCharge(tutorId).flatMap(open -> open
+                        ? Mono.error(ApiException.conflict(PaidTierSaga.CHARGE_IN_PROGRESS)) : Mono.just(current)))
                 .flatMap(current -> usage.usage(tutorId)
                         .map(used -> SubscriptionRules.subscribe(current.orElse(null), tutorId, tutorType, target,
                                 autoRenew, used, now)))

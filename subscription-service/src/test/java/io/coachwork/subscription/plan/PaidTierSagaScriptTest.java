@@ -6,10 +6,15 @@ import io.coachwork.contracts.wallet.WalletCommands.ChargeSubscription;
 import io.coachwork.contracts.wallet.WalletReplies.SubscriptionChargeRefused;
 import io.coachwork.contracts.wallet.WalletReplies.SubscriptionCharged;
 import io.coachwork.platform.test.TestJwt;
+import io.coachwork.platform.test.TopicProbe;
 import io.coachwork.platform.test.saga.SagaScript;
 import io.coachwork.subscription.support.SubscriptionIntegrationTest;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The paid-tier saga as scripts: "expect this command, given this reply, expect the next". The
@@ -61,6 +66,12 @@ class PaidTierSagaScriptTest extends SubscriptionIntegrationTest {
                         "Insufficient wallet balance to subscribe to the Basic tier. Required: 58500.0 NGN, Available: 30.0 NGN");
         web.get().uri("/api/marketplace/tutor/subscription").headers(h -> h.setBearerAuth(TestJwt.tutor(tutor)))
                 .exchange().expectBody().jsonPath("$.data.subscription_tier").isEqualTo("free");
+        // Issue 7 item 10: the tutor was answered 202, so the refusal is announced too.
+        ConsumerRecord<String, String> refused = TopicProbe.awaitRecord(Topics.SUBSCRIPTIONS, r -> Long.toString(tutor)
+                .equals(r.key()) && r.value().contains(EventTypes.SUBSCRIPTION_CHANGE_REFUSED), Duration.ofSeconds(20))
+                .orElseThrow();
+        assertThat(refused.value()).contains("\"saga_id\":\"" + script.sagaId() + "\"").contains("\"tier\":\"basic\"")
+                .contains("Insufficient wallet balance to subscribe to the Basic tier");
     }
 
     @Test
