@@ -15,9 +15,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -113,7 +115,7 @@ class SagaFaultTest {
     @Test
     void sagasSettleAfterWalletServiceIsKilledMidLoad() {
         Platform p = Platform.get();
-        runThrough(() -> {
+        runThrough("wallet-service killed", () -> {
             p.wallet().kill();
             p.wallet().restart();
         });
@@ -122,14 +124,14 @@ class SagaFaultTest {
     @Test
     void sagasSettleAfterTheKafkaBrokerIsKilledMidLoad() {
         Platform p = Platform.get();
-        runThrough(() -> {
+        runThrough("Kafka broker killed", () -> {
             p.kafka().kill();
             p.kafka().restart(Duration.ofSeconds(90));
         });
     }
 
     /** The load with {@code fault} injected once enough of it has answered, then the checks. */
-    private void runThrough(Runnable fault) {
+    private void runThrough(String faultName, Runnable fault) {
         List<Long> tutors = IntStream.range(0, TUTORS).mapToObj(i -> fundedTutor()).toList();
         long student = newStudent();
         Load load = new Load(tutors, student);
@@ -140,14 +142,15 @@ class SagaFaultTest {
         fault.run();
         answers.orTimeout(2, TimeUnit.MINUTES).join();
 
-        log.info("fault test answers by status: {}", load.statuses);
+        log.info("{}: answers by status {}", faultName, load.statuses);
         assertThat(load.statuses).as("answers by status").allSatisfy((status, count) -> assertThat(status).isLessThan(500));
         // Creations answered 202 (pending) were caught by the fault mid-saga: without them it missed its point.
         assertThat(load.statuses.getOrDefault(202, 0)).as("requests answered while the saga was interrupted").isPositive();
         long settleStarted = System.nanoTime();
         await("every saga settled").atMost(SETTLE_WITHIN).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertSettled(tutors));
-        log.info("fault test: every saga settled {} s after the load ended", (System.nanoTime() - settleStarted) / 1_000_000_000);
+                .untilAsserted(() -> assertSettled(tutors, load));
+        log.info("{}: every saga settled {} s after the load ended", faultName,
+                (System.nanoTime() - settleStarted) / 1_000_000_000);
         assertHoursAddUp(tutors);
         assertBooksReconcile();
     }
@@ -162,6 +165,9 @@ class SagaFaultTest {
                 .truncatedTo(ChronoUnit.HOURS);
         final AtomicInteger createsAnswered = new AtomicInteger();
         final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        /** Sessions created and kept, and those whose cancel was accepted (200, or 202 while the hours return). */
+        final Set<Long> kept = ConcurrentHashMap.newKeySet();
+        final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
 
         Load(List<Long> tutors, long student) {
             this.tutors = tutors;
@@ -173,7 +179,7 @@ class SagaFaultTest {
                     .flatMap(i -> {
                         String token = TestJwt.tutor(tutors.get(i % TUTORS));
                         Mono<Long> created = create(token, i);
-                        return i % 2 == 0 ? created : created.flatMap(id -> cancel(token, id));
+                        return i % 2 == 0 ? created.doOnNext(kept::add) : created.flatMap(id -> cancel(token, id));
                     }, 20)
                     .then();
         }
@@ -196,14 +202,19 @@ class SagaFaultTest {
 
         private Mono<Long> cancel(String token, long id) {
             return client.delete().uri(SESSIONS + "/" + id).headers(h -> h.setBearerAuth(token))
-                    .exchangeToMono(response -> response.releaseBody().then(Mono.fromRunnable(() ->
-                            statuses.merge(response.statusCode().value(), 1, Integer::sum))))
+                    .exchangeToMono(response -> response.releaseBody().then(Mono.fromRunnable(() -> {
+                        int status = response.statusCode().value();
+                        statuses.merge(status, 1, Integer::sum);
+                        if (status == 200 || status == 202) {
+                            cancelled.add(id);
+                        }
+                    })))
                     .thenReturn(id);
         }
     }
 
     /** Sessions and sagas as session-service's database has them, and the admin view of stuck sagas. */
-    private void assertSettled(List<Long> tutors) throws SQLException {
+    private void assertSettled(List<Long> tutors, Load load) throws SQLException {
         try (Connection db = connect(Platform.get().session().database()); Statement s = db.createStatement()) {
             assertThat(count(s, "SELECT count(*) FROM coaching_session WHERE status = 'pending'"))
                     .as("sessions still pending").isZero();
@@ -221,6 +232,14 @@ class SagaFaultTest {
                     .as("sessions whose saga says otherwise").isZero();
             assertThat(count(s, "SELECT count(*) FROM coaching_session WHERE tutor_id IN (" + ids(tutors) + ")"))
                     .as("sessions of this run").isEqualTo(TUTORS * SESSIONS_PER_TUTOR);
+            if (!load.cancelled.isEmpty()) {
+                assertThat(count(s, "SELECT count(*) FROM coaching_session WHERE status <> 'cancelled' AND id IN ("
+                        + ids(load.cancelled) + ")")).as("sessions cancelled by their tutor but not cancelled").isZero();
+            }
+            if (!load.kept.isEmpty()) {
+                assertThat(count(s, "SELECT count(*) FROM coaching_session WHERE status NOT IN ('scheduled', 'failed')"
+                        + " AND id IN (" + ids(load.kept) + ")")).as("kept sessions neither scheduled nor refused").isZero();
+            }
         }
         for (String state : List.of("stuck", "awaiting", "compensating")) {
             JsonNode page = data(gateway.get().uri("/api/admin/session-service/sagas?state=" + state)
@@ -301,7 +320,7 @@ class SagaFaultTest {
         }
     }
 
-    private static String ids(List<Long> ids) {
+    private static String ids(Collection<Long> ids) {
         return String.join(",", ids.stream().map(String::valueOf).toList());
     }
 }
