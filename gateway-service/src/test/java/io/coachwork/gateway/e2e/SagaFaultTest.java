@@ -223,7 +223,12 @@ class SagaFaultTest {
             assertThat(count(s, """
                     SELECT count(*) FROM saga_instance i
                     WHERE NOT EXISTS (SELECT 1 FROM saga_reply r WHERE r.saga_id = i.saga_id AND r.step = i.step)"""))
-                    .as("sagas whose last step has no reply").isZero();
+                    .as("sagas whose last step (the compensation, for one given up) has no reply").isZero();
+            // A cancel abandons an unanswered reservation; the wallet still answers it (recorded, not applied).
+            assertThat(count(s, """
+                    SELECT count(*) FROM saga_instance i
+                    WHERE NOT EXISTS (SELECT 1 FROM saga_reply r WHERE r.saga_id = i.saga_id AND r.step = 'reserve')"""))
+                    .as("sagas whose reservation was never answered").isZero();
             assertThat(count(s, """
                     SELECT count(*) FROM coaching_session c LEFT JOIN saga_instance i ON i.saga_id = c.saga_id
                     WHERE NOT ((c.status = 'scheduled' AND i.state = 'idle' AND i.step = 'reserve')
