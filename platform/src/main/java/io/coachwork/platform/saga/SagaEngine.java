@@ -181,7 +181,13 @@ public class SagaEngine {
                 .flatMap(claimed -> Flux.fromIterable(claimed)
                         .concatMap(row -> {
                             SagaDefinition<?> saga = definitions.get(row.type());
-                            return saga == null ? Mono.<Boolean>empty() : tx.transactional(recover(saga, row, now));
+                            // One saga that cannot be handled must not hold up the others: it comes due again after its lease.
+                            return saga == null ? Mono.<Boolean>empty() : tx.transactional(recover(saga, row, now))
+                                    .onErrorResume(e -> {
+                                        log.error("saga {} {} could not be recovered; retried after its lease", row.type(),
+                                                row.sagaId(), e);
+                                        return Mono.empty();
+                                    });
                         })
                         .collectList()
                         .map(done -> new Batch(claimed.size(), new Recovery(
