@@ -76,6 +76,8 @@ public final class KafkaBrokerProcess {
             KafkaBrokerProcess broker = new KafkaBrokerProcess(dir, freePort(), freePort());
             broker.format();
             broker.launch();
+            // Whichever process is the broker at exit, not only the first one.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.process.destroyForcibly()));
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -137,9 +139,7 @@ public final class KafkaBrokerProcess {
     private void launch() {
         // A restart is ready once it logs "started" again: count from the lines already there.
         startedBefore = startedLines();
-        Process started = java("kafka.Kafka", properties.toString());
-        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
-        process = started;
+        process = java("kafka.Kafka", properties.toString());
     }
 
     private long startedLines() {
