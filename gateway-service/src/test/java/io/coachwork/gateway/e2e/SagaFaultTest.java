@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +111,18 @@ class SagaFaultTest {
         registry.add("coachwork.routes.session", started.session()::baseUrl);
         registry.add("coachwork.rate-limit.replenish-rate", () -> "500");
         registry.add("coachwork.rate-limit.burst-capacity", () -> "1000");
+        // As long as the gateway waits for a service: a saga's synchronous wait alone can take 5 s, more on a busy CI machine.
+        registry.add("spring.test.webtestclient.timeout", () -> "30s");
+    }
+
+    /** The end-to-end tests after this one share the machine: nothing of this platform keeps running. */
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.session().kill();
+            platform.wallet().kill();
+            platform.kafka().kill();
+        }
     }
 
     @Test
