@@ -13,16 +13,24 @@ public final class EventTypes {
     public static final String SUBSCRIPTION_CHANGED = "coachwork.subscription.changed.v1";
     public static final String SUBSCRIPTION_RENEWED = "coachwork.subscription.renewed.v1";
     public static final String SUBSCRIPTION_EXPIRED = "coachwork.subscription.expired.v1";
+    /** A paid change answered 202 (pending) that the wallet then refused. */
+    public static final String SUBSCRIPTION_CHANGE_REFUSED = "coachwork.subscription.change_refused.v1";
+    /** An admin changed a tier; key = tier code. */
+    public static final String TIER_UPDATED = "coachwork.subscription.tier_updated.v1";
 
     // Saga commands to wallet-service and their replies (data: io.coachwork.contracts.wallet.WalletCommands / WalletReplies).
     public static final String RESERVE_HOURS = "coachwork.wallet.command.reserve_hours.v1";
     public static final String SETTLE_HOURS = "coachwork.wallet.command.settle_hours.v1";
     public static final String RELEASE_HOURS = "coachwork.wallet.command.release_hours.v1";
+    /** At start: the tutor's plan now decides the hold (see WalletCommands.ConfirmHours). */
+    public static final String CONFIRM_HOURS = "coachwork.wallet.command.confirm_hours.v1";
     public static final String CHARGE_SUBSCRIPTION = "coachwork.wallet.command.charge_subscription.v1";
     public static final String HOURS_RESERVED = "coachwork.wallet.reply.hours_reserved.v1";
     public static final String HOURS_RESERVATION_REFUSED = "coachwork.wallet.reply.hours_reservation_refused.v1";
     public static final String HOURS_SETTLED = "coachwork.wallet.reply.hours_settled.v1";
     public static final String HOURS_RELEASED = "coachwork.wallet.reply.hours_released.v1";
+    public static final String HOURS_CONFIRMED = "coachwork.wallet.reply.hours_confirmed.v1";
+    public static final String HOURS_CONFIRMATION_REFUSED = "coachwork.wallet.reply.hours_confirmation_refused.v1";
     public static final String SUBSCRIPTION_CHARGED = "coachwork.wallet.reply.subscription_charged.v1";
     public static final String SUBSCRIPTION_CHARGE_REFUSED = "coachwork.wallet.reply.subscription_charge_refused.v1";
 

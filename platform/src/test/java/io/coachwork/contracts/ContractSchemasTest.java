@@ -7,7 +7,9 @@ import io.coachwork.contracts.identity.IdentityUser;
 import io.coachwork.contracts.scheduling.ScheduleChanged;
 import io.coachwork.contracts.scheduling.SlotEvent;
 import io.coachwork.contracts.scheduling.TutorProfileEvent;
+import io.coachwork.contracts.subscription.SubscriptionChangeRefused;
 import io.coachwork.contracts.subscription.SubscriptionEvent;
+import io.coachwork.contracts.subscription.TierUpdated;
 import io.coachwork.contracts.wallet.WalletCommands;
 import io.coachwork.contracts.wallet.WalletEvents;
 import io.coachwork.contracts.wallet.WalletReplies;
@@ -34,14 +36,19 @@ class ContractSchemasTest {
                 Map.entry(IdentityUser.class, "identity-user"),
                 Map.entry(CatalogResource.class, "catalog-resource"),
                 Map.entry(SubscriptionEvent.class, "subscription-event"),
+                Map.entry(SubscriptionChangeRefused.class, "subscription-change-refused"),
+                Map.entry(TierUpdated.class, "subscription-tier-updated"),
                 Map.entry(WalletCommands.ReserveHours.class, "wallet-reserve-hours"),
                 Map.entry(WalletCommands.SettleHours.class, "wallet-settle-hours"),
                 Map.entry(WalletCommands.ReleaseHours.class, "wallet-release-hours"),
+                Map.entry(WalletCommands.ConfirmHours.class, "wallet-confirm-hours"),
                 Map.entry(WalletCommands.ChargeSubscription.class, "wallet-charge-subscription"),
                 Map.entry(WalletReplies.HoursReserved.class, "wallet-hours-reserved"),
                 Map.entry(WalletReplies.HoursReservationRefused.class, "wallet-hours-reservation-refused"),
                 Map.entry(WalletReplies.HoursSettled.class, "wallet-hours-settled"),
                 Map.entry(WalletReplies.HoursReleased.class, "wallet-hours-released"),
+                Map.entry(WalletReplies.HoursConfirmed.class, "wallet-hours-confirmed"),
+                Map.entry(WalletReplies.HoursConfirmationRefused.class, "wallet-hours-confirmation-refused"),
                 Map.entry(WalletReplies.SubscriptionCharged.class, "wallet-subscription-charged"),
                 Map.entry(WalletReplies.SubscriptionChargeRefused.class, "wallet-subscription-charge-refused"),
                 Map.entry(WalletEvents.WalletMovement.class, "wallet-movement"),

@@ -45,6 +45,8 @@ abstract class EndToEndTest {
         // Many calls per test from few users: the per-user limit itself is tested in the gateway's own tests.
         registry.add("coachwork.rate-limit.replenish-rate", () -> "500");
         registry.add("coachwork.rate-limit.burst-capacity", () -> "1000");
+        // As long as the gateway waits for a service: a saga's synchronous wait alone can take 5 s, more on a busy CI machine.
+        registry.add("spring.test.webtestclient.timeout", () -> "30s");
     }
 
     protected static long newUser() {

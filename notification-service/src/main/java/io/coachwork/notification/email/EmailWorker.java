@@ -12,6 +12,7 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
@@ -56,7 +57,10 @@ public class EmailWorker {
 
     /** One pass over the queue. Returns how many emails it settled (sent or failed). */
     public Mono<Long> drain() {
+        // The claim is read whole first: its connection goes back to the pool before any send or write.
         return deliveries.claimEmails(settings.batchSize())
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
                 .flatMap(this::deliver, PARALLEL_SENDS)
                 .count();
     }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -69,7 +70,10 @@ public class ReminderJob {
     }
 
     private Mono<Batch> batch(Instant now) {
-        return tx.transactional(reminders.claimDue(now, BATCH).concatMap(due -> process(due, now)).collectList())
+        return tx.transactional(reminders.claimDue(now, BATCH)
+                        .flatMapMany(Flux::fromIterable)
+                        .concatMap(due -> process(due, now))
+                        .collectList())
                 .map(outcomes -> new Batch(outcomes.size(), new Report(
                         (int) outcomes.stream().filter(ReminderRules.Decision.SEND::equals).count(),
                         (int) outcomes.stream().filter(ReminderRules.Decision.STALE::equals).count())));

@@ -5,6 +5,7 @@ import io.coachwork.notification.coaching.CoachingSessionRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -47,8 +48,12 @@ public class ReminderRepository {
         return dropMoved.thenMany(add).then();
     }
 
-    /** Reminders due by {@code now}, locked: replicas running the job at once skip each other's. Call inside a transaction. */
-    public Flux<Due> claimDue(Instant now, int limit) {
+    /**
+     * Reminders due by {@code now}, locked: replicas running the job at once skip each other's. Call
+     * inside a transaction. The batch is read whole before the caller writes: a write on the
+     * transaction's connection while this result still streams hangs it, holding the rows.
+     */
+    public Mono<List<Due>> claimDue(Instant now, int limit) {
         return db.sql("""
                         SELECT r.kind, r.session_start, s.*
                         FROM scheduled_reminder r JOIN coaching_session s ON s.session_id = r.session_id
@@ -58,7 +63,7 @@ public class ReminderRepository {
                 .bind("now", utc(now)).bind("limit", limit)
                 .map((row, meta) -> new Due(ReminderKind.byKey(row.get("kind", String.class)).orElseThrow(),
                         row.get("session_start", OffsetDateTime.class).toInstant(), CoachingSessionRepository.toSession(row)))
-                .all();
+                .all().collectList();
     }
 
     public Mono<Void> markProcessed(long sessionId, ReminderKind kind, String outcome, Instant now) {

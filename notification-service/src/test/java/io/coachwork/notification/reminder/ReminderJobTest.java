@@ -6,8 +6,10 @@ import io.coachwork.notification.support.SessionEvents;
 import io.coachwork.platform.test.TestJwt;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +17,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Reminders 24 hours and 1 hour before each scheduled session, driven by the movable clock. */
 class ReminderJobTest extends NotificationIntegrationTest {
+
+    @Autowired
+    ReminderJob job;
 
     @Test
     void aSessionGetsEachReminderOnceWhenItComesDue() {
@@ -117,6 +122,35 @@ class ReminderJobTest extends NotificationIntegrationTest {
                 .jsonPath("$.data.skipped").isNumber();
         web.post().uri("/api/admin/notifications/jobs/reminders").headers(h -> h.setBearerAuth(TestJwt.tutor(newId())))
                 .exchange().expectStatus().isForbidden();
+    }
+
+    /**
+     * Issue 7 item 2: the claimed batch is read whole before anything is written on its connection;
+     * writing while the claim still streamed hung the run "idle in transaction" with the rows locked.
+     */
+    @Test
+    void aBatchBiggerThanOneFetchIsProcessedAndLeavesNoTransactionOpen() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        clock.set(now);
+        Instant start = now.minus(Duration.ofMinutes(30));
+        long tutor = newId();
+        for (int i = 0; i < 150; i++) {
+            long session = newId();
+            db.sql("INSERT INTO coaching_session (session_id, tutor_id, title, status, start_time, end_time, updated_at) "
+                            + "VALUES ($1, $2, 'Batch', 'scheduled', $3, $4, $3)")
+                    .bind(0, session).bind(1, tutor).bind(2, start.atOffset(ZoneOffset.UTC))
+                    .bind(3, start.plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC)).fetch().rowsUpdated().block();
+            db.sql("INSERT INTO scheduled_reminder (session_id, kind, session_start, due_at) VALUES ($1, '1h', $2, $3)")
+                    .bind(0, session).bind(1, start.atOffset(ZoneOffset.UTC))
+                    .bind(2, start.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC)).fetch().rowsUpdated().block();
+        }
+
+        job.run().block(Duration.ofSeconds(60));
+
+        assertThat(count("SELECT count(*) AS n FROM scheduled_reminder r JOIN coaching_session s USING (session_id) "
+                + "WHERE s.tutor_id = " + tutor + " AND r.outcome = 'skipped'")).isEqualTo(150);
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("SELECT count(*) AS n FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND state = 'idle in transaction'") == 0);
     }
 
     private void runJob() {

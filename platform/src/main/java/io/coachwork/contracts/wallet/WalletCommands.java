@@ -25,6 +25,14 @@ public final class WalletCommands {
     public record ReleaseHours(String sagaId, long tutorId, long sessionId, String replyTopic) {
     }
 
+    /**
+     * The session starts: the tutor's plan now decides its hold. Unlimited now, the minutes held
+     * are returned; no longer unlimited, a hold made free is filled with {@code minutes}, refused
+     * when the tutor has too few.
+     */
+    public record ConfirmHours(String sagaId, long tutorId, long sessionId, long minutes, String replyTopic) {
+    }
+
     /** Debit the tutor's wallet for a paid tier's period (subscribe or renew). */
     public record ChargeSubscription(String sagaId, long tutorId, String tier, long amountMinor, String currency,
                                      Instant periodStart, String replyTopic) {

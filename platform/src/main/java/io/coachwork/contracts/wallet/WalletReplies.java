@@ -23,6 +23,16 @@ public final class WalletReplies {
     public record HoursReleased(String sagaId, long tutorId, long sessionId, long releasedMinutes, long availableMinutes) {
     }
 
+    /** The hold as the plan at start left it: {@code minutes} held (0 when {@code unlimited}). */
+    public record HoursConfirmed(String sagaId, long tutorId, long sessionId, long minutes, boolean unlimited,
+                                 long availableMinutes) {
+    }
+
+    /** The tutor's plan lapsed since booking and the hours to hold the session are not there. */
+    public record HoursConfirmationRefused(String sagaId, long tutorId, long sessionId, long requiredMinutes,
+                                           long availableMinutes) {
+    }
+
     public record SubscriptionCharged(String sagaId, long tutorId, String tier, long amountMinor, String currency,
                                       String transactionRef, long balanceMinor) {
     }

@@ -21,23 +21,32 @@ import org.awaitility.core.ConditionTimeoutException;
  * A real service, started from its runnable jar in a child JVM against a fresh database of the
  * test PostgreSQL and the run's Kafka broker, for end-to-end tests through the gateway. The jar
  * comes from the service module's {@code target/} (built by {@code ./mvnw verify} before the
- * gateway's tests run). Stopped at JVM exit.
+ * gateway's tests run). Stopped at JVM exit. A fault test can kill it and start it again on the
+ * same port and database.
  */
 public final class ServiceProcess {
 
     private final String name;
+    private final Path jar;
     private final int port;
-    private final Process process;
+    private final String database;
+    private final Map<String, String> env;
     private final Path log;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, Path jar, int port, String database, Map<String, String> env, Path log) {
         this.name = name;
-        this.port = port;
-        this.process = process;
         this.log = log;
+        this.jar = jar;
+        this.port = port;
+        this.database = database;
+        this.env = env;
     }
 
-    /** Starts {@code <module>/target/<module>-*-exec.jar} with extra environment variables and waits until healthy. */
+    /**
+     * Starts {@code <module>/target/<module>-*-exec.jar} with extra environment variables and waits
+     * until healthy. The run's Kafka broker unless {@code COACHWORK_KAFKA_BOOTSTRAP_SERVERS} is given.
+     */
     public static ServiceProcess start(String module, Map<String, String> extraEnv) {
         Path jar = findJar(module);
         int port = freePort();
@@ -51,21 +60,15 @@ public final class ServiceProcess {
                 "SPRING_FLYWAY_URL", pg.jdbcUrl(database),
                 "SPRING_FLYWAY_USER", pg.user(),
                 "SPRING_FLYWAY_PASSWORD", pg.password(),
-                "COACHWORK_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
                 "COACHWORK_SECURITY_JWT_SECRET", TestJwt.SECRET));
         env.putAll(extraEnv);
+        env.computeIfAbsent("COACHWORK_KAFKA_BOOTSTRAP_SERVERS", key -> TestInfrastructure.kafkaBootstrapServers());
         try {
-            Path log = Files.createTempFile(module + "-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().putAll(env);
-            Process process = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            ServiceProcess service = new ServiceProcess(module, port, process, log);
-            service.awaitHealthy(Duration.ofSeconds(120));
+            ServiceProcess service = new ServiceProcess(module, jar, port, database, Map.copyOf(env),
+                    Files.createTempFile(module + "-", ".log"));
+            service.launch();
+            // Whichever process is running the service at exit, not only the first one.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> service.process.destroyForcibly()));
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,8 +88,48 @@ public final class ServiceProcess {
         }
     }
 
+    /** The service's database on the test PostgreSQL, for tests that check its state directly. */
+    public String database() {
+        return database;
+    }
+
     public void stop() {
         process.destroy();
+    }
+
+    /** SIGKILL: the service gets no chance to finish requests, commit offsets or flush anything. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name + " kill interrupted", e);
+        }
+    }
+
+    /** Starts the (stopped or killed) service again on its port and database and waits until healthy. */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
+    }
+
+    private void launch() {
+        try {
+            // Appended to: a restarted service's log follows the log of the one that was killed.
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            process = builder.start();
+            awaitHealthy(Duration.ofSeconds(120));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void awaitHealthy(Duration timeout) {

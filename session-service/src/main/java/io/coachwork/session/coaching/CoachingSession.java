@@ -35,11 +35,17 @@ public record CoachingSession(long id, long tutorId, String title, String descri
                 actualEnd, createdAt, now);
     }
 
-    /** Cancelled; an active session also stops its clock, though nothing is charged for it. */
+    /**
+     * Cancelled. A running session stops its clock and counts the minutes used so far, as an end does
+     * (seed 000 refunds only what was not used); any other used none.
+     */
     public CoachingSession cancelled(Instant now) {
+        boolean running = status == SessionStatus.ACTIVE;
+        Integer used = running ? Integer.valueOf(SessionTimes.usedMinutes(actualStartTime, now, minutesReserved))
+                : minutesUsed;
         return new CoachingSession(id, tutorId, title, description, startTime, endTime, durationMinutes,
-                minutesReserved, minutesUsed, streamCallId, SessionStatus.CANCELLED, failureReason, actualStartTime,
-                status == SessionStatus.ACTIVE ? now : actualEndTime, createdAt, now);
+                minutesReserved, used, streamCallId, SessionStatus.CANCELLED, failureReason, actualStartTime,
+                running ? now : actualEndTime, createdAt, now);
     }
 
     public CoachingSession touched(Instant now) {
@@ -48,10 +54,10 @@ public record CoachingSession(long id, long tutorId, String title, String descri
                 createdAt, now);
     }
 
-    /** Minutes used so far: the settled figure once ended, the running figure while active, else none. */
+    /** Minutes used so far: the settled figure once ended (or cancelled while running), the running figure while active. */
     public int minutesUsedAt(Instant now) {
         return switch (status) {
-            case ENDED -> minutesUsed == null ? 0 : minutesUsed;
+            case ENDED, CANCELLED -> minutesUsed == null ? 0 : minutesUsed;
             case ACTIVE -> SessionTimes.usedMinutes(actualStartTime, now, minutesReserved);
             default -> 0;
         };

@@ -97,9 +97,13 @@ public class CoachingSessionController {
         return sessions.start(tutor.id(), id).map(s -> ApiResponse.ok("Session started successfully", s));
     }
 
+    /** 200 once the wallet has settled the used hours; 202 when it has not answered within the saga wait. */
     @PostMapping("/{id}/end")
-    public Mono<ApiResponse<SessionViews.Ended>> end(@PathVariable long id, CurrentUser tutor) {
-        return sessions.end(tutor.id(), id).map(s -> ApiResponse.ok("Session ended successfully", s));
+    public Mono<ResponseEntity<ApiResponse<SessionViews.Ended>>> end(@PathVariable long id, CurrentUser tutor) {
+        return sessions.end(tutor.id(), id).map(a -> a.walletDone()
+                ? ResponseEntity.ok(ApiResponse.ok("Session ended successfully", a.view()))
+                : ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.ok(
+                "Session ended; the hours used are being settled", a.view())));
     }
 
     @PostMapping("/{id}/token")
@@ -107,8 +111,12 @@ public class CoachingSessionController {
         return sessions.tutorToken(tutor.id(), id).map(ApiResponse::ok);
     }
 
+    /** 200 once the wallet has returned the hours; 202 when it has not answered within the saga wait. */
     @DeleteMapping("/{id}")
-    public Mono<ApiResponse<SessionViews.Cancelled>> cancel(@PathVariable long id, CurrentUser tutor) {
-        return sessions.cancel(tutor.id(), id).map(s -> ApiResponse.ok("Session cancelled successfully", s));
+    public Mono<ResponseEntity<ApiResponse<SessionViews.Cancelled>>> cancel(@PathVariable long id, CurrentUser tutor) {
+        return sessions.cancel(tutor.id(), id).map(a -> a.walletDone()
+                ? ResponseEntity.ok(ApiResponse.ok("Session cancelled successfully", a.view()))
+                : ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.ok(
+                "Session cancelled; its hours are being returned", a.view())));
     }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -53,6 +55,18 @@ public class CoachingSessionRepository {
                 .bind("actualEnd", Parameter.fromOrEmpty(utcOrNull(s.actualEndTime()), OffsetDateTime.class))
                 .bind("now", utc(s.updatedAt()))
                 .fetch().rowsUpdated().thenReturn(s);
+    }
+
+    /** Records the session's saga, started in the same transaction as the insert. */
+    public Mono<Void> attachSaga(long id, UUID sagaId) {
+        return db.sql("UPDATE coaching_session SET saga_id = :saga WHERE id = :id").bind("id", id).bind("saga", sagaId)
+                .fetch().rowsUpdated().then();
+    }
+
+    /** The session's saga id; empty for a session that has none. */
+    public Mono<UUID> sagaId(long id) {
+        return db.sql("SELECT saga_id FROM coaching_session WHERE id = :id AND saga_id IS NOT NULL").bind("id", id)
+                .map((row, meta) -> row.get("saga_id", UUID.class)).one();
     }
 
     public Mono<CoachingSession> find(long id) {
@@ -117,22 +131,24 @@ public class CoachingSessionRepository {
     /**
      * Active sessions whose end is within {@code horizon} (warnings or auto-end may be due), after
      * {@code afterId}, locked; other replicas running the tracker skip them. Call inside a transaction.
+     * The batch is read to the end before the caller writes: one connection runs one query at a time,
+     * and a write issued while this result still streams leaves the transaction hung, holding the rows.
      */
-    public Flux<CoachingSession> claimActiveEndingBefore(Instant horizon, long afterId, int limit) {
+    public Mono<List<CoachingSession>> claimActiveEndingBefore(Instant horizon, long afterId, int limit) {
         return db.sql("""
                         SELECT * FROM coaching_session WHERE status = 'active' AND end_time <= :horizon AND id > :after
                         ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .bind("horizon", utc(horizon)).bind("after", afterId).bind("limit", limit)
-                .map((row, meta) -> toSession(row)).all();
+                .map((row, meta) -> toSession(row)).all().collectList();
     }
 
-    /** Scheduled sessions whose end time passed without a start, locked; other replicas skip them. */
-    public Flux<CoachingSession> claimScheduledEndedBefore(Instant now, long afterId, int limit) {
+    /** Scheduled sessions whose end time passed without a start, locked and read whole; other replicas skip them. */
+    public Mono<List<CoachingSession>> claimScheduledEndedBefore(Instant now, long afterId, int limit) {
         return db.sql("""
                         SELECT * FROM coaching_session WHERE status = 'scheduled' AND end_time <= :now AND id > :after
                         ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .bind("now", utc(now)).bind("after", afterId).bind("limit", limit)
-                .map((row, meta) -> toSession(row)).all();
+                .map((row, meta) -> toSession(row)).all().collectList();
     }
 
     private static String[] values(Collection<SessionStatus> statuses) {

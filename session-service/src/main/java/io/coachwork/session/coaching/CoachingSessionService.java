@@ -5,7 +5,7 @@ import io.coachwork.platform.directory.UserDirectory;
 import io.coachwork.platform.web.ApiException;
 import io.coachwork.platform.web.PageQuery;
 import io.coachwork.platform.web.Pagination;
-import io.coachwork.session.saga.WalletSaga;
+import io.coachwork.session.saga.CoachingSessionSaga;
 import io.coachwork.session.settings.CoachingSettingsService;
 import io.coachwork.session.stream.JoinToken;
 import io.coachwork.session.stream.StreamProperties;
@@ -21,11 +21,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Coaching sessions: creation (the start of the hours saga), reads, invitations, the lifecycle and
@@ -35,7 +38,7 @@ import reactor.core.publisher.Mono;
 public class CoachingSessionService {
 
     public static final String NOT_FOUND = "Coaching session not found";
-    private static final Duration POLL = Duration.ofMillis(50);
+    private static final Duration LOCK_RETRY_BACKOFF = Duration.ofMillis(20);
     /** What tutors list without a filter: everything but creations the wallet refused. */
     private static final Set<SessionStatus> TUTOR_LISTED = EnumSet.complementOf(EnumSet.of(SessionStatus.FAILED));
     /** Students see a session once its hours are reserved. */
@@ -44,7 +47,7 @@ public class CoachingSessionService {
 
     private final CoachingSessionRepository sessions;
     private final ParticipantRepository participants;
-    private final WalletSaga saga;
+    private final CoachingSessionSaga saga;
     private final SessionEvents events;
     private final CoachingSettingsService settings;
     private final UserDirectory directory;
@@ -55,7 +58,7 @@ public class CoachingSessionService {
     private final SessionProperties properties;
 
     public CoachingSessionService(CoachingSessionRepository sessions, ParticipantRepository participants,
-                                  WalletSaga saga, SessionEvents events, CoachingSettingsService settings,
+                                  CoachingSessionSaga saga, SessionEvents events, CoachingSettingsService settings,
                                   UserDirectory directory, StreamTokens tokens, StreamProperties stream,
                                   TransactionalOperator tx, Clock clock, SessionProperties properties) {
         this.sessions = sessions;
@@ -79,36 +82,29 @@ public class CoachingSessionService {
     }
 
     /**
-     * Stores the session as pending with its ReserveHours command, then waits (polling the row, so
-     * a reply handled by another replica counts too) for the wallet's answer.
+     * Stores the session as pending and starts its saga (the ReserveHours command), then waits for
+     * the wallet's answer: woken by the reply here, or reading the saga when another replica got it.
      */
     public Mono<Creation> create(long tutorId, NewSession request) {
         Instant now = now();
         List<Long> students = distinct(request.studentIds());
-        Mono<CoachingSession> store = Invitees.checkStudents(directory, students).then(settings.current())
+        Mono<Started> store = Invitees.checkStudents(directory, students).then(settings.current())
                 .flatMap(cfg -> rule(() -> SessionTimes.window(request.startTime(), request.endTime(), now,
                         cfg.defaultDurationMinutes(), properties.maxStartAhead())))
                 .flatMap(window -> sessions.nextId().flatMap(id -> sessions.insert(new CoachingSession(id, tutorId,
                         request.title().trim(), blankToNull(request.description()), window.start(), window.end(),
                         window.durationMinutes(), window.durationMinutes(), null, StreamTokens.newCallId(id),
                         SessionStatus.PENDING, null, null, null, now, now))))
-                .flatMap(s -> participants.inviteNew(s.id(), students, now).then(saga.reserve(s)).thenReturn(s));
+                .flatMap(s -> participants.inviteNew(s.id(), students, now).then(saga.reserve(s))
+                        .map(sagaId -> new Started(s, sagaId)));
         return tx.transactional(store)
-                .flatMap(this::awaitReservation)
+                .flatMap(started -> saga.await(started.sagaId(), properties.sagaWait())
+                        .then(sessions.find(started.session().id())))
                 .flatMap(s -> s.status() == SessionStatus.FAILED ? Mono.error(ApiException.badRequest(s.failureReason()))
                         : Mono.just(new Creation(s, students.size())));
     }
 
-    /**
-     * Polls until the session is decided or the wait is over. The deadline is checked between
-     * queries rather than with a timeout operator: cancelling an R2DBC query in flight can leave its
-     * pooled connection hung for whoever gets it next.
-     */
-    private Mono<CoachingSession> awaitReservation(CoachingSession created) {
-        long deadline = System.nanoTime() + properties.sagaWait().toNanos();
-        return Mono.defer(() -> sessions.find(created.id()))
-                .filter(s -> s.status() != SessionStatus.PENDING || System.nanoTime() - deadline >= 0)
-                .repeatWhenEmpty(polls -> polls.delayElements(POLL));
+    private record Started(CoachingSession session, UUID sagaId) {
     }
 
     public Mono<SessionViews.SessionPage> list(long tutorId, String status, String page, String limit) {
@@ -149,7 +145,7 @@ public class CoachingSessionService {
                         .flatMap(added -> announceInvited(s, added, now).thenReturn(added)))
                 .map(added -> new SessionViews.Invited(added.size(), added.stream()
                         .map(p -> new SessionViews.InvitedParticipant(p.id(), p.studentId())).toList()));
-        return tx.transactional(change);
+        return inTransaction(change);
     }
 
     private Mono<Void> announceInvited(CoachingSession s, List<Participant> added, Instant now) {
@@ -169,13 +165,21 @@ public class CoachingSessionService {
                     return s.started(now);
                 }))
                 .flatMap(sessions::update)
-                .flatMap(s -> participants.studentIds(s.id()).flatMap(ids -> events.started(s, ids)).thenReturn(s))
+                .flatMap(s -> saga.confirm(s).then(participants.studentIds(s.id()))
+                        .flatMap(ids -> events.started(s, ids)).thenReturn(s))
                 .map(s -> new SessionViews.Started(s.id(), s.status().value(), s.actualStartTime(), s.streamCallId(),
                         viewLink(s)));
-        return tx.transactional(change);
+        return inTransaction(change);
     }
 
-    public Mono<SessionViews.Ended> end(long tutorId, long id) {
+    /**
+     * An end or cancel as the tutor sees it, and whether the wallet has answered its settle or
+     * release: the request waits for it (bounded), so the hours balance read right after is true.
+     */
+    public record Answered<T>(T view, boolean walletDone) {
+    }
+
+    public Mono<Answered<SessionViews.Ended>> end(long tutorId, long id) {
         Instant now = now();
         Mono<SessionViews.Ended> change = lockOwned(tutorId, id)
                 .flatMap(s -> rule(() -> {
@@ -185,7 +189,26 @@ public class CoachingSessionService {
                 .flatMap(s -> finish(s, now, now, SessionEvents.ENDED_BY_TUTOR))
                 .map(s -> new SessionViews.Ended(s.id(), s.status().value(), s.actualStartTime(), s.actualEndTime(),
                         Hours.of(s.minutesReserved()), Hours.of(s.minutesUsed())));
-        return tx.transactional(change);
+        return inTransaction(change).flatMap(view -> awaitWallet(id).map(done -> new Answered<>(view, done)));
+    }
+
+    /**
+     * Runs a change in its own transaction. Every writer locks the session before its saga, so
+     * writers queue rather than deadlock; should PostgreSQL still abort one (a deadlock or
+     * serialization failure with another transaction), it is run again from the start, a few times.
+     */
+    private <T> Mono<T> inTransaction(Mono<T> change) {
+        return tx.transactional(change).retryWhen(Retry.backoff(3, LOCK_RETRY_BACKOFF)
+                .filter(ConcurrencyFailureException.class::isInstance)
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    /** Waits (bounded, woken by the reply) until the session's saga has its wallet's answer. */
+    private Mono<Boolean> awaitWallet(long sessionId) {
+        return sessions.sagaId(sessionId)
+                .flatMap(sagaId -> saga.await(sagaId, properties.sagaWait()))
+                .map(instance -> !instance.state().waitingForReply())
+                .defaultIfEmpty(true);
     }
 
     /**
@@ -203,29 +226,39 @@ public class CoachingSessionService {
                 .thenReturn(ended);
     }
 
-    /** Cancels and releases the whole hold. Students of a pending session never heard of it, so none is told. */
-    public Mono<SessionViews.Cancelled> cancel(long tutorId, long id) {
+    /**
+     * Cancels and returns the hold: all of it, or for a running session what was not used (the used
+     * minutes are settled as an end does). Students of a pending session never heard of it, so none is
+     * told. A pending session's cancel answers at once: its reservation was never confirmed.
+     */
+    public Mono<Answered<SessionViews.Cancelled>> cancel(long tutorId, long id) {
         Instant now = now();
-        Mono<SessionViews.Cancelled> change = lockOwned(tutorId, id)
+        Mono<CoachingSession> change = lockOwned(tutorId, id)
                 .flatMap(s -> rule(() -> {
                     SessionLifecycle.checkCancel(s);
                     return s;
                 }))
-                .flatMap(s -> cancelLocked(s, now, SessionEvents.CANCELLED_BY_TUTOR))
-                .map(cancelled -> new SessionViews.Cancelled(cancelled.id(), cancelled.status().value()));
-        return tx.transactional(change);
+                .flatMap(s -> cancelLocked(s, now, SessionEvents.CANCELLED_BY_TUTOR).map(cancelled -> s));
+        return inTransaction(change).flatMap(before -> {
+            SessionViews.Cancelled view = new SessionViews.Cancelled(before.id(), SessionStatus.CANCELLED.value());
+            Mono<Boolean> done = before.status() == SessionStatus.PENDING ? Mono.just(true) : awaitWallet(id);
+            return done.map(walletDone -> new Answered<>(view, walletDone));
+        });
     }
 
     /**
-     * Cancels a session locked by the caller's transaction and releases its whole hold. The time
-     * tracker uses it for sessions that were never started by their end time.
+     * Cancels a session locked by the caller's transaction: a running one settles its used minutes
+     * and returns the rest, any other returns its whole hold. The time tracker uses it for sessions
+     * that were never started by their end time.
      */
     public Mono<CoachingSession> cancelLocked(CoachingSession s, Instant now, String reason) {
         CoachingSession cancelled = s.cancelled(now);
-        Mono<Void> left = s.status() == SessionStatus.ACTIVE ? participants.markLeft(s.id(), now) : Mono.empty();
+        boolean running = s.status() == SessionStatus.ACTIVE;
+        Mono<Void> left = running ? participants.markLeft(s.id(), now) : Mono.empty();
+        Mono<UUID> wallet = running ? saga.settle(cancelled, cancelled.minutesUsed()) : saga.release(cancelled);
         Mono<List<Long>> told = s.status() == SessionStatus.PENDING ? Mono.just(List.of())
                 : participants.studentIds(s.id());
-        return sessions.update(cancelled).then(left).then(saga.release(cancelled)).then(told)
+        return sessions.update(cancelled).then(left).then(wallet).then(told)
                 .flatMap(ids -> events.cancelled(cancelled, ids, reason))
                 .thenReturn(cancelled);
     }

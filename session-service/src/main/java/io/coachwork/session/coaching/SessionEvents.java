@@ -21,6 +21,8 @@ public class SessionEvents {
     public static final String AUTO_END = "auto_end";
     public static final String CANCELLED_BY_TUTOR = "cancelled_by_tutor";
     public static final String NOT_STARTED = "not_started";
+    /** Ended at start: the tutor's plan lapsed since booking and the hours are not there. */
+    public static final String HOURS_UNAVAILABLE = "hours_unavailable";
 
     private final OutboxWriter outbox;
     private final StreamProperties stream;
@@ -66,7 +68,7 @@ public class SessionEvents {
         CoachingSessionEvent event = new CoachingSessionEvent(s.id(), s.tutorId(), s.title(), s.status().value(),
                 s.startTime(), s.endTime(), s.streamCallId(), stream.viewLink(s.streamCallId()), List.copyOf(studentIds),
                 minutesLeft, (long) s.minutesReserved(),
-                s.status() == SessionStatus.ENDED && s.minutesUsed() != null ? (long) s.minutesUsed() : null, reason);
+                s.minutesUsed() != null ? (long) s.minutesUsed() : null, reason);
         return outbox.append(Topics.COACHING_SESSIONS, Long.toString(s.id()), type, event).then();
     }
 }

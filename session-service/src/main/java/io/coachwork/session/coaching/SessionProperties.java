@@ -5,16 +5,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code sagaWait}: how long a create request waits for wallet-service's answer before it answers
- * 202 (seed 000 answers synchronously). {@code sagaResendAfter}: how long a command may stay
- * unanswered before the resend job sends it again. {@code maxStartAhead}: how far ahead a session
- * may be scheduled (a year unless configured).
+ * 202 (seed 000 answers synchronously). Resends are paced by the platform's {@code coachwork.sagas}.
+ * {@code maxStartAhead}: how far ahead a session may be scheduled (a year unless configured).
  */
 @ConfigurationProperties("coachwork.sessions")
-public record SessionProperties(Duration sagaWait, Duration sagaResendAfter, Duration maxStartAhead) {
+public record SessionProperties(Duration sagaWait, Duration maxStartAhead) {
 
     public SessionProperties {
         sagaWait = sagaWait == null ? Duration.ofSeconds(5) : sagaWait;
-        sagaResendAfter = sagaResendAfter == null ? Duration.ofMinutes(1) : sagaResendAfter;
         maxStartAhead = maxStartAhead == null ? Duration.ofDays(365) : maxStartAhead;
     }
 }

@@ -18,13 +18,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Seed 000's {@code trackActiveSessions}: for active sessions near their end, sends the time
  * warnings (each once) and, when auto-end is on, ends them at their end time, settling hours as a
  * manual end does. Only sessions within the warning horizon are read; they are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so replicas running it together never act twice.
+ * {@code FOR UPDATE SKIP LOCKED}, so replicas running it together never act twice; each batch is
+ * read whole before anything is written on its transaction's connection.
  */
 @Component
 public class TimeTrackerJob {
@@ -98,6 +100,7 @@ public class TimeTrackerJob {
     /** A session nobody started by its end time will not run: its hold goes back to the tutor. */
     private Mono<Batch> expireBatch(Instant now, long afterId) {
         return tx.transactional(sessions.claimScheduledEndedBefore(now, afterId, BATCH)
+                        .flatMapMany(Flux::fromIterable)
                         .concatMap(s -> lifecycle.cancelLocked(s, now, SessionEvents.NOT_STARTED))
                         .map(CoachingSession::id)
                         .collectList())
@@ -106,6 +109,7 @@ public class TimeTrackerJob {
 
     private Mono<Batch> batch(Instant now, Instant horizon, CoachingSettings cfg, long afterId) {
         return tx.transactional(sessions.claimActiveEndingBefore(horizon, afterId, BATCH)
+                        .flatMapMany(Flux::fromIterable)
                         .concatMap(s -> track(s, now, cfg).map(outcome -> new Tracked(s.id(), outcome)))
                         .collectList())
                 .map(tracked -> new Batch(tracked.size(), tracked.isEmpty() ? afterId : tracked.get(tracked.size() - 1).id(),

@@ -5,6 +5,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.platform.test.TestJwt;
 import io.coachwork.session.support.SessionIntegrationTest;
+import io.coachwork.session.support.WalletStandIn;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
 
         tutorGet(tutor, "").expectBody().jsonPath("$.data.pagination.total").isEqualTo(0);
         assertThat(count("SELECT count(*) FROM coaching_session WHERE tutor_id = $1", tutor)).isZero();
-        assertThat(count("SELECT count(*) FROM session_saga WHERE tutor_id = $1", tutor)).isZero();
+        assertThat(count("SELECT count(*) FROM saga_instance WHERE (data->>'tutor_id')::bigint = $1", tutor)).isZero();
     }
 
     @Test
@@ -101,6 +102,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
                 .jsonPath("$.message").isEqualTo("Cannot start session with status: active");
         assertThat(outboxEvents(EventTypes.COACHING_SESSION_STARTED, id)).isEqualTo(1);
 
+        WalletStandIn.answerNextSettle(tutor, id, 60);
         tutorPost(tutor, "/" + id + "/end").expectStatus().isOk();
         tutorPost(tutor, "/" + id + "/start").expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.message").isEqualTo("Cannot start session with status: ended");
@@ -138,6 +140,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
                         + "AND payload LIKE $3", EventTypes.COACHING_SESSION_STUDENTS_INVITED, Long.toString(id),
                 "%\"student_ids\":[" + second + "," + third + "]%")).isEqualTo(1);
 
+        WalletStandIn.answerNextRelease(tutor, id, 60);
         cancel(tutor, id).expectStatus().isOk();
         tutorPost(tutor, "/" + id + "/invite", "{\"student_ids\": [%d]}".formatted(newStudent()))
                 .expectStatus().isBadRequest().expectBody()
@@ -309,6 +312,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
                 .jsonPath("$.data.participants[0].joined_at").isEqualTo("2032-03-01T10:01:30.000Z");
 
         clock.set(START.plus(Duration.ofMinutes(20)));
+        WalletStandIn.answerNextSettle(tutor, id, 60);
         tutorPost(tutor, "/" + id + "/end").expectStatus().isOk();
         tutorGet(tutor, "/" + id).expectBody()
                 .jsonPath("$.data.participants[0].left_at").isEqualTo("2032-03-01T10:20:00.000Z");

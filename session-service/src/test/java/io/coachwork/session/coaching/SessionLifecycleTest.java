@@ -99,6 +99,20 @@ class SessionLifecycleTest {
         assertThat(session().build().minutesUsedAt(START.plusSeconds(600))).isZero();
     }
 
+    /** Issue 7 item 17: cancelling a running session counts its used minutes as an end does. */
+    @Test
+    void cancellingARunningSessionCountsTheMinutesUsedSoFar() {
+        Instant startedAt = START.plusSeconds(300);
+        CoachingSession active = session().build().started(startedAt);
+
+        CoachingSession cancelled = active.cancelled(startedAt.plusSeconds(20 * 60 + 5));
+
+        assertThat(cancelled.minutesUsed()).isEqualTo(21);
+        assertThat(cancelled.minutesUsedAt(Instant.MAX)).isEqualTo(21);
+        assertThat(session().build().cancelled(START).minutesUsed()).isNull();
+        assertThat(session().build().cancelled(START).minutesUsedAt(Instant.MAX)).isZero();
+    }
+
     @Test
     void clientsFilterByTheFourStatusesOfSeed000() {
         assertThat(SessionStatus.filter("scheduled")).contains(SessionStatus.SCHEDULED);

@@ -63,8 +63,8 @@ class SessionSagaTest extends SessionIntegrationTest {
         assertThat(command.sessionId()).isEqualTo(id);
         assertThat(command.minutes()).isEqualTo(60);
         assertThat(command.replyTopic()).isEqualTo(Topics.SESSION_SAGA_REPLIES);
-        assertThat(count("SELECT count(*) FROM session_saga WHERE saga_id = CAST($1 AS uuid) AND step = 'reserve' "
-                + "AND state = 'completed'", command.sagaId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM saga_reply WHERE saga_id = CAST($1 AS uuid) AND step = 'reserve' "
+                + "AND applied", command.sagaId())).isEqualTo(1);
 
         JsonNode created = sessionEvent(id, EventTypes.COACHING_SESSION_CREATED);
         assertThat(created.get("tutor_id").asLong()).isEqualTo(tutor);
@@ -106,6 +106,7 @@ class SessionSagaTest extends SessionIntegrationTest {
         long student = newStudent();
         long id = scheduledSession(tutor, START, 60, student);
 
+        WalletStandIn.answerNextRelease(tutor, id, 60);
         cancel(tutor, id).expectStatus().isOk().expectBody()
                 .jsonPath("$.message").isEqualTo("Session cancelled successfully")
                 .jsonPath("$.data.id").isEqualTo(id)
@@ -115,7 +116,7 @@ class SessionSagaTest extends SessionIntegrationTest {
                 WalletCommands.ReleaseHours.class, tutor, cmd -> cmd.sessionId() == id);
         assertThat(release.replyTopic()).isEqualTo(Topics.SESSION_SAGA_REPLIES);
         WalletStandIn.reply(tutor, release.sagaId(), WalletStandIn.released(release, 60, 600));
-        await().atMost(Duration.ofSeconds(15)).until(() -> count("SELECT count(*) FROM session_saga WHERE saga_id = "
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("SELECT count(*) FROM saga_instance WHERE saga_id = "
                 + "CAST($1 AS uuid) AND state = 'completed'", release.sagaId()) == 1);
 
         JsonNode cancelled = sessionEvent(id, EventTypes.COACHING_SESSION_CANCELLED);
@@ -141,6 +142,7 @@ class SessionSagaTest extends SessionIntegrationTest {
 
         // 44 minutes 10 seconds count as 45 minutes: 0.75 hours of the 1.0 reserved.
         clock.set(START.plus(Duration.ofMinutes(49)).plusSeconds(10));
+        WalletStandIn.answerNextSettle(tutor, id, 60);
         byte[] raw = tutorPost(tutor, "/" + id + "/end").expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.message").isEqualTo("Session ended successfully")
@@ -154,7 +156,7 @@ class SessionSagaTest extends SessionIntegrationTest {
                 WalletCommands.SettleHours.class, tutor, cmd -> cmd.sessionId() == id);
         assertThat(settle.usedMinutes()).isEqualTo(45);
         WalletStandIn.reply(tutor, settle.sagaId(), WalletStandIn.settled(settle, 60, 555));
-        await().atMost(Duration.ofSeconds(15)).until(() -> count("SELECT count(*) FROM session_saga WHERE saga_id = "
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("SELECT count(*) FROM saga_instance WHERE saga_id = "
                 + "CAST($1 AS uuid) AND state = 'completed'", settle.sagaId()) == 1);
 
         JsonNode ended = sessionEvent(id, EventTypes.COACHING_SESSION_ENDED);
@@ -181,7 +183,8 @@ class SessionSagaTest extends SessionIntegrationTest {
                 + "consumer = 'wallet-replies' AND event_id = $1", resentAnswer) == 1);
 
         assertThat(outboxEvents(EventTypes.COACHING_SESSION_CREATED, id)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM session_saga WHERE session_id = $1 AND reply LIKE '%\"available_minutes\":240%'",
+        assertThat(count("SELECT count(*) FROM saga_reply r JOIN coaching_session c ON c.saga_id = r.saga_id "
+                + "WHERE c.id = $1 AND r.payload LIKE '%\"available_minutes\":240%'",
                 id)).isEqualTo(1);
         assertThat(sessionStatus(id)).isEqualTo("scheduled");
     }
@@ -213,7 +216,7 @@ class SessionSagaTest extends SessionIntegrationTest {
         AtomicInteger seen = new AtomicInteger();
         assertThat(TopicProbe.awaitRecord(Topics.WALLET_COMMANDS, r -> r.value().contains(sent.sagaId())
                 && seen.incrementAndGet() == 2, Duration.ofSeconds(20))).isPresent();
-        assertThat(count("SELECT attempts FROM session_saga WHERE saga_id = CAST($1 AS uuid)", sent.sagaId())).isEqualTo(2);
+        assertThat(count("SELECT attempts FROM saga_instance WHERE saga_id = CAST($1 AS uuid)", sent.sagaId())).isEqualTo(2);
 
         WalletStandIn.reply(tutor, sent.sagaId(), WalletStandIn.reserved(sent, 300));
         await().atMost(Duration.ofSeconds(15)).until(() -> "scheduled".equals(sessionStatus(id)));
@@ -237,21 +240,26 @@ class SessionSagaTest extends SessionIntegrationTest {
         cancel(tutor, id).expectStatus().isOk().expectBody().jsonPath("$.data.status").isEqualTo("cancelled");
         WalletCommands.ReleaseHours release = WalletStandIn.awaitCommand(EventTypes.RELEASE_HOURS,
                 WalletCommands.ReleaseHours.class, tutor, cmd -> cmd.sessionId() == id);
-        assertThat(count("SELECT count(*) FROM session_saga WHERE saga_id = CAST($1 AS uuid) AND state = 'abandoned'",
-                reserve.sagaId())).isEqualTo(1);
+        // One saga per session: the release moves it on, so the reservation is no longer awaited.
+        assertThat(release.sagaId()).isEqualTo(reserve.sagaId());
+        assertThat(count("SELECT count(*) FROM saga_instance WHERE saga_id = CAST($1 AS uuid) AND step = 'release' "
+                + "AND state = 'awaiting'", reserve.sagaId())).isEqualTo(1);
 
         // Only the unanswered release is resent; the abandoned reservation never goes out again.
         clock.set(NOW.plus(Duration.ofMinutes(2)));
         web.post().uri("/api/admin/coaching/jobs/saga-resend").headers(h -> h.setBearerAuth(ADMIN)).exchange()
                 .expectStatus().isOk();
-        assertThat(count("SELECT attempts FROM session_saga WHERE saga_id = CAST($1 AS uuid)", reserve.sagaId())).isEqualTo(1);
-        assertThat(count("SELECT attempts FROM session_saga WHERE saga_id = CAST($1 AS uuid)", release.sagaId())).isEqualTo(2);
+        assertThat(commandsSent(EventTypes.RESERVE_HOURS, reserve.sagaId())).isEqualTo(1);
+        assertThat(commandsSent(EventTypes.RELEASE_HOURS, release.sagaId())).isEqualTo(2);
+        assertThat(count("SELECT attempts FROM saga_instance WHERE saga_id = CAST($1 AS uuid)", release.sagaId())).isEqualTo(2);
 
         String late = WalletStandIn.reply(tutor, reserve.sagaId(), WalletStandIn.reserved(reserve, 0));
         WalletStandIn.reply(tutor, release.sagaId(), WalletStandIn.released(release, 60, 60));
-        await().atMost(Duration.ofSeconds(15)).until(() -> count("SELECT count(*) FROM session_saga WHERE saga_id = "
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("SELECT count(*) FROM saga_instance WHERE saga_id = "
                 + "CAST($1 AS uuid) AND state = 'completed'", release.sagaId()) == 1);
         assertThat(count("SELECT count(*) FROM inbox_event WHERE event_id = $1", late)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM saga_reply WHERE saga_id = CAST($1 AS uuid) AND step = 'reserve' "
+                + "AND NOT applied", reserve.sagaId())).isEqualTo(1);
         assertThat(sessionStatus(id)).isEqualTo("cancelled");
         assertThat(outboxEvents(EventTypes.COACHING_SESSION_CREATED, id)).isZero();
         JsonNode cancelled = sessionEvent(id, EventTypes.COACHING_SESSION_CANCELLED);

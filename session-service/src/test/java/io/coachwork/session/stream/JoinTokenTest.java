@@ -3,6 +3,7 @@ package io.coachwork.session.stream;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import io.coachwork.session.support.SessionIntegrationTest;
+import io.coachwork.session.support.WalletStandIn;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ class JoinTokenTest extends SessionIntegrationTest {
         assertThat(issued).isEqualTo(NOW);
         assertThat(jwt.getJWTClaimsSet().getExpirationTime().toInstant()).isEqualTo(issued.plusSeconds(3600));
 
+        WalletStandIn.answerNextRelease(tutor, id, 60);
         cancel(tutor, id).expectStatus().isOk();
         tutorPost(tutor, "/" + id + "/token").expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.message").isEqualTo("Cannot join session with status: cancelled");

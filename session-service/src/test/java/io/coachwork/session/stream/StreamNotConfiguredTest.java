@@ -10,7 +10,7 @@ import io.coachwork.session.coaching.CoachingSessionService;
 import io.coachwork.session.coaching.ParticipantRepository;
 import io.coachwork.session.coaching.SessionEvents;
 import io.coachwork.session.coaching.SessionProperties;
-import io.coachwork.session.saga.WalletSaga;
+import io.coachwork.session.saga.CoachingSessionSaga;
 import io.coachwork.session.settings.CoachingSettingsService;
 import io.coachwork.session.support.SessionIntegrationTest;
 import java.time.Instant;
@@ -42,7 +42,7 @@ class StreamNotConfiguredTest extends SessionIntegrationTest {
     @Autowired
     ParticipantRepository participants;
     @Autowired
-    WalletSaga saga;
+    CoachingSessionSaga saga;
     @Autowired
     SessionEvents events;
     @Autowired

@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
         "coachwork.stream.api-key=" + SessionIntegrationTest.STREAM_KEY,
         "coachwork.stream.api-secret=" + SessionIntegrationTest.STREAM_SECRET,
         "coachwork.sessions.time-tracker-cron=-",
-        "coachwork.sessions.saga-resend-cron=-"})
+        "coachwork.sagas.recovery-cron=-"})
 public abstract class SessionIntegrationTest {
 
     public static final String CRON_SECRET = "test-cron-secret";
@@ -172,6 +172,12 @@ public abstract class SessionIntegrationTest {
     /** Events of {@code type} written for {@code key}: what the outbox holds is exactly what was published. */
     protected long outboxEvents(String type, Object key) {
         return count("SELECT count(*) FROM outbox_event WHERE event_type = $1 AND message_key = $2", type, key.toString());
+    }
+
+    /** Commands of {@code type} written to the outbox for a saga, resends included. */
+    protected long commandsSent(String type, String sagaId) {
+        return count("SELECT count(*) FROM outbox_event WHERE event_type = $1 AND payload LIKE '%' || $2 || '%'", type,
+                sagaId);
     }
 
     protected String sessionStatus(long sessionId) {

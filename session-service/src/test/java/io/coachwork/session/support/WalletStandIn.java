@@ -60,6 +60,31 @@ public final class WalletStandIn {
         }, BACKGROUND);
     }
 
+    /**
+     * In the background: answers the tutor's next SettleHours for the session (the hold was
+     * {@code reservedMinutes}). Start it before the end or cancel request, which waits for the answer.
+     */
+    public static CompletableFuture<WalletCommands.SettleHours> answerNextSettle(long tutorId, long sessionId,
+                                                                                 long reservedMinutes) {
+        return CompletableFuture.supplyAsync(() -> {
+            WalletCommands.SettleHours command = awaitCommand(EventTypes.SETTLE_HOURS, WalletCommands.SettleHours.class,
+                    tutorId, cmd -> cmd.sessionId() == sessionId);
+            send(tutorId, EventTypes.HOURS_SETTLED, command.sagaId(), settled(command, reservedMinutes, 600));
+            return command;
+        }, BACKGROUND);
+    }
+
+    /** In the background: answers the tutor's next ReleaseHours for the session, returning {@code minutes}. */
+    public static CompletableFuture<WalletCommands.ReleaseHours> answerNextRelease(long tutorId, long sessionId,
+                                                                                   long minutes) {
+        return CompletableFuture.supplyAsync(() -> {
+            WalletCommands.ReleaseHours command = awaitCommand(EventTypes.RELEASE_HOURS,
+                    WalletCommands.ReleaseHours.class, tutorId, cmd -> cmd.sessionId() == sessionId);
+            send(tutorId, EventTypes.HOURS_RELEASED, command.sagaId(), released(command, minutes, 600));
+            return command;
+        }, BACKGROUND);
+    }
+
     /** Publishes a reply as a new CloudEvent; returns its event id. */
     public static String reply(long tutorId, String sagaId, Object answer) {
         return send(tutorId, replyType(answer), sagaId, answer);

@@ -75,7 +75,7 @@ class TimeTrackerTest extends SessionIntegrationTest {
 
         runTracker();
         assertThat(outboxEvents(EventTypes.COACHING_SESSION_ENDED, id)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM session_saga WHERE session_id = $1 AND step = 'settle'", id)).isEqualTo(1);
+        assertThat(commandsSent(EventTypes.SETTLE_HOURS, settle.sagaId())).isEqualTo(1);
     }
 
     @Test
@@ -89,6 +89,7 @@ class TimeTrackerTest extends SessionIntegrationTest {
         clock.set(END.plus(Duration.ofMinutes(15)));
         runTracker();
         assertThat(sessionStatus(id)).isEqualTo("active");
+        WalletStandIn.answerNextSettle(tutor, id, 60);
         tutorPost(tutor, "/" + id + "/end").expectStatus().isOk().expectBody()
                 .jsonPath("$.data.hours_used").isEqualTo(0.5);
     }

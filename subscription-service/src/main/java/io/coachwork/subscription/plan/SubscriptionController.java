@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,6 +59,11 @@ public class SubscriptionController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.ok(
                 "Subscription change is pending: your wallet is being charged",
                 new SubscriptionViews.PendingChange(pending.sagaId().toString(), pending.tier().code(), "pending")));
+    }
+
+    @GetMapping("/changes/{sagaId}")
+    public Mono<ApiResponse<SubscriptionViews.Change>> change(@PathVariable String sagaId, CurrentUser tutor) {
+        return subscriptions.change(tutor.id(), sagaId).map(ApiResponse::ok);
     }
 
     @GetMapping("/limits")

@@ -4,10 +4,10 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -32,15 +32,27 @@ public class SubscriptionRepository {
 
     /**
      * Subscriptions whose period has ended and that have no charge in flight, locked; other replicas
-     * skip them. Call inside a transaction.
+     * skip them. Call inside a transaction; the batch is read whole before the caller writes (one
+     * connection runs one query at a time, and a write while this result streams hangs the transaction).
      */
-    public Flux<TutorSubscription> claimEnded(Instant now, int limit) {
+    public Mono<List<TutorSubscription>> claimEnded(Instant now, int limit) {
         return db.sql("""
                         SELECT * FROM tutor_subscription s WHERE end_date <= :now
-                          AND NOT EXISTS (SELECT 1 FROM charge_saga g WHERE g.tutor_id = s.tutor_id AND g.state = 'charging')
+                          AND NOT EXISTS (SELECT 1 FROM saga_instance g WHERE g.saga_type = 'paid-tier'
+                                            AND g.state IN ('awaiting', 'compensating')
+                                            AND (g.data ->> 'tutor_id')::bigint = s.tutor_id)
                         ORDER BY end_date LIMIT :n FOR UPDATE OF s SKIP LOCKED""")
                 .bind("now", utc(now)).bind("n", limit)
-                .map((row, meta) -> toSubscription(row)).all();
+                .map((row, meta) -> toSubscription(row)).all().collectList();
+    }
+
+    /** Whether a paid-tier charge of the tutor's still waits for the wallet. */
+    public Mono<Boolean> hasOpenCharge(long tutorId) {
+        return db.sql("""
+                        SELECT EXISTS (SELECT 1 FROM saga_instance WHERE saga_type = 'paid-tier'
+                                         AND state IN ('awaiting', 'compensating')
+                                         AND (data ->> 'tutor_id')::bigint = :t) AS open""")
+                .bind("t", tutorId).map((row, meta) -> row.get("open", Boolean.class)).one();
     }
 
     public Mono<TutorSubscription> save(TutorSubscription s, Instant now) {

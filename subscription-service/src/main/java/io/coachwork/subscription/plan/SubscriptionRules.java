@@ -22,6 +22,8 @@ import java.util.Map;
  *       again when it has a price); a refused renewal charge leaves the subscription
  *       {@code past_due} and is retried until the grace period ends, then the tutor returns to
  *       the free tier.</li>
+ *   <li>No change of plan (not even to free) while a charge is in flight: it waits for the wallet's
+ *       answer, so a renewal never lands on a plan the tutor has left.</li>
  * </ul>
  */
 public final class SubscriptionRules {
@@ -79,9 +81,18 @@ public final class SubscriptionRules {
         return priceMinor == 0 ? RenewalAction.RENEW : RenewalAction.CHARGE;
     }
 
-    /** The next period, counted from the end of the last one (missed periods are skipped, never charged). */
+    /**
+     * The next period, counted from the end of the last one (missed periods are skipped, never charged).
+     * A renewal paid after the tutor left the tier (on free, no end date) gives the tutor the period they
+     * paid for, from now: the money is taken, so the plan it bought stands.
+     */
     public static PlanChange renewed(TutorSubscription current, Tier tier, Instant now) {
         Duration period = Duration.ofDays(tier.billingPeriodDays());
+        if (current.endDate() == null || !current.tierCode().equals(tier.code())) {
+            return new PlanChange(new TutorSubscription(current.id(), current.tutorId(), current.tutorType(), tier.code(),
+                    TutorSubscription.ACTIVE, now, now.plus(period), true, null), PlanChange.Kind.ACTIVATED,
+                    current.tierCode());
+        }
         Instant start = current.endDate();
         while (!start.plus(period).isAfter(now)) {
             start = start.plus(period);
@@ -95,6 +106,17 @@ public final class SubscriptionRules {
     public static PlanChange expired(TutorSubscription current, Instant now) {
         return new PlanChange(new TutorSubscription(current.id(), current.tutorId(), current.tutorType(), Tier.FREE,
                 TutorSubscription.ACTIVE, now, null, false, null), PlanChange.Kind.EXPIRED, current.tierCode());
+    }
+
+    /**
+     * A refused renewal charge of {@code chargedTier}: past due, unless the tutor has left that tier
+     * meanwhile (a free plan is never past due).
+     */
+    public static PlanChange renewalRefused(TutorSubscription current, String chargedTier, Instant now) {
+        if (current.endDate() == null || !current.tierCode().equals(chargedTier)) {
+            return new PlanChange(current, PlanChange.Kind.UNCHANGED, current.tierCode());
+        }
+        return pastDue(current, now);
     }
 
     /** A refused renewal charge: past due since the first refusal. */

@@ -1,5 +1,6 @@
 package io.coachwork.subscription.plan;
 
+import io.coachwork.platform.saga.SagaInstance;
 import io.coachwork.platform.web.ApiException;
 import io.coachwork.subscription.plan.PlanChanges.Subscribed;
 import io.coachwork.subscription.tier.Tier;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Tutors' subscriptions: reads and changes of plan. A change that starts a paid period is charged
- * to the wallet first (the {@link TierChargeSaga}); the request waits a few seconds for the
+ * to the wallet first (the {@link PaidTierSaga}); the request waits a few seconds for the
  * wallet's answer and otherwise reports the change as pending.
  */
 @Service
@@ -28,14 +29,14 @@ public class SubscriptionService {
     private final TierRepository tiers;
     private final UsageRepository usage;
     private final PlanChanges changes;
-    private final TierChargeSaga charges;
+    private final PaidTierSaga charges;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final String chargeCurrency;
     private final Duration sagaWait;
 
     public SubscriptionService(SubscriptionRepository subscriptions, TierRepository tiers, UsageRepository usage,
-                               PlanChanges changes, TierChargeSaga charges, TransactionalOperator tx, Clock clock,
+                               PlanChanges changes, PaidTierSaga charges, TransactionalOperator tx, Clock clock,
                                @Value("${coachwork.subscription.charge-currency:NGN}") String chargeCurrency,
                                @Value("${coachwork.subscription.saga-wait:5s}") Duration sagaWait) {
         this.subscriptions = subscriptions;
@@ -70,6 +71,8 @@ public class SubscriptionService {
         Instant now = clock.instant();
         Mono<Object> decided = offeredTier(tierCode).flatMap(target -> subscriptions.lockByTutor(tutorId)
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(current -> subscriptions.hasOpenCharge(tutorId).flatMap(open -> open
+                        ? Mono.error(ApiException.conflict(PaidTierSaga.CHARGE_IN_PROGRESS)) : Mono.just(current)))
                 .flatMap(current -> usage.usage(tutorId)
                         .map(used -> SubscriptionRules.subscribe(current.orElse(null), tutorId, tutorType, target,
                                 autoRenew, used, now)))
@@ -81,19 +84,38 @@ public class SubscriptionService {
                     long price = target.priceMinor(chargeCurrency).orElseThrow(() -> ApiException.badRequest(
                             "The " + target.name() + " tier cannot be bought in " + chargeCurrency + " yet"));
                     return price == 0 ? changes.apply(change, target, "subscribe", now).map(Done::new)
-                            : charges.start(ChargeSaga.SUBSCRIBE, tutorId, change.next().tutorType(), target,
+                            : charges.start(PaidTierSaga.SUBSCRIBE, tutorId, change.next().tutorType(), target,
                             change.next().autoRenew(), price, chargeCurrency, now);
                 }));
-        return tx.transactional(decided).flatMap(result -> result instanceof ChargeSaga saga
-                ? awaitCharge(saga) : Mono.just((Outcome) result));
+        return tx.transactional(decided).flatMap(result -> result instanceof SagaInstance<?> saga
+                ? awaitCharge(saga.sagaId()) : Mono.just((Outcome) result));
     }
 
-    private Mono<Outcome> awaitCharge(ChargeSaga started) {
-        return charges.awaitOutcome(started.sagaId(), sagaWait).flatMap(saga -> switch (saga.state()) {
-            case ChargeSaga.COMPLETED -> current(saga.tutorId()).map(s -> (Outcome) new Done(s));
-            case ChargeSaga.REFUSED -> Mono.error(ApiException.badRequest(saga.outcome()));
-            default -> tier(saga.tierCode()).map(t -> (Outcome) new Pending(saga.sagaId(), t));
+    private Mono<Outcome> awaitCharge(UUID sagaId) {
+        return charges.awaitOutcome(sagaId, sagaWait).flatMap(saga -> switch (saga.state()) {
+            case COMPLETED -> current(saga.data().tutorId()).map(s -> (Outcome) new Done(s));
+            case FAILED -> Mono.error(ApiException.badRequest(saga.failure()));
+            default -> tier(saga.data().tierCode()).map(t -> (Outcome) new Pending(saga.sagaId(), t));
         });
+    }
+
+    /** One of the tutor's paid changes by its saga id; another tutor's reads as not found. */
+    public Mono<SubscriptionViews.Change> change(long tutorId, String sagaId) {
+        UUID id;
+        try {
+            id = UUID.fromString(sagaId);
+        } catch (IllegalArgumentException e) {
+            return Mono.error(ApiException.invalidField("saga_id", "saga_id must be a UUID"));
+        }
+        return charges.find(id)
+                .filter(saga -> saga.data().tutorId() == tutorId)
+                .map(saga -> new SubscriptionViews.Change(saga.sagaId().toString(), saga.data().kind(),
+                        saga.data().tierCode(), switch (saga.state()) {
+                            case COMPLETED -> "completed";
+                            case FAILED -> "refused";
+                            default -> "pending";
+                        }, saga.failure(), saga.data().requestedAt(), saga.updatedAt()))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("Subscription change not found")));
     }
 
     Mono<Tier> tier(String code) {

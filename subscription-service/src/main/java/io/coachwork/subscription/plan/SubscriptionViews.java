@@ -45,4 +45,12 @@ public final class SubscriptionViews {
     /** A paid change waiting for the wallet's answer; the outcome also arrives as a subscription event. */
     public record PendingChange(String sagaId, String subscriptionTier, String status) {
     }
+
+    /**
+     * {@code GET /api/marketplace/tutor/subscription/changes/{saga_id}}: a paid change (or renewal) as
+     * it stands: {@code pending}, {@code completed} or {@code refused} with the wallet's reason.
+     */
+    public record Change(String sagaId, String kind, String subscriptionTier, String status, String message,
+                         Instant requestedAt, Instant updatedAt) {
+    }
 }

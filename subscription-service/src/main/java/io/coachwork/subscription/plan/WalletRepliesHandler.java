@@ -1,26 +1,21 @@
 package io.coachwork.subscription.plan;
 
 import io.coachwork.contracts.CloudEvent;
-import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
-import io.coachwork.contracts.wallet.WalletReplies.SubscriptionChargeRefused;
-import io.coachwork.contracts.wallet.WalletReplies.SubscriptionCharged;
-import io.coachwork.platform.messaging.EventCodec;
 import io.coachwork.platform.messaging.EventHandler;
+import io.coachwork.platform.saga.SagaEngine;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Wallet-service's answers to the paid-tier saga's charges. */
+/** Wallet-service's answers to the paid-tier saga's charges, applied once per saga step by the engine. */
 @Component
 public class WalletRepliesHandler implements EventHandler {
 
-    private final TierChargeSaga saga;
-    private final EventCodec codec;
+    private final SagaEngine engine;
 
-    public WalletRepliesHandler(TierChargeSaga saga, EventCodec codec) {
-        this.saga = saga;
-        this.codec = codec;
+    public WalletRepliesHandler(SagaEngine engine) {
+        this.engine = engine;
     }
 
     @Override
@@ -35,10 +30,6 @@ public class WalletRepliesHandler implements EventHandler {
 
     @Override
     public Mono<Void> handle(CloudEvent event) {
-        return switch (event.type()) {
-            case EventTypes.SUBSCRIPTION_CHARGED -> saga.charged(codec.data(event, SubscriptionCharged.class));
-            case EventTypes.SUBSCRIPTION_CHARGE_REFUSED -> saga.refused(codec.data(event, SubscriptionChargeRefused.class));
-            default -> Mono.empty();
-        };
+        return engine.onReply(event);
     }
 }

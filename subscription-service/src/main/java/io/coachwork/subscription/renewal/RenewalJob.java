@@ -1,11 +1,10 @@
 package io.coachwork.subscription.renewal;
 
 import io.coachwork.platform.jobs.ScheduledRuns;
-import io.coachwork.subscription.plan.ChargeSaga;
 import io.coachwork.subscription.plan.PlanChanges;
 import io.coachwork.subscription.plan.SubscriptionRepository;
 import io.coachwork.subscription.plan.SubscriptionRules;
-import io.coachwork.subscription.plan.TierChargeSaga;
+import io.coachwork.subscription.plan.PaidTierSaga;
 import io.coachwork.subscription.plan.TutorSubscription;
 import io.coachwork.subscription.tier.Tier;
 import io.coachwork.subscription.tier.TierRepository;
@@ -18,12 +17,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Renews, charges or expires subscriptions whose period has ended. Runs hourly and on demand;
  * batches are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas running it together share
- * the work. A past-due subscription is charged again on every run until its grace period ends.
+ * the work, and read whole before anything is written on the batch's connection. A past-due subscription is charged again on every run until its grace period ends.
  */
 @Component
 public class RenewalJob {
@@ -34,14 +34,14 @@ public class RenewalJob {
     private final SubscriptionRepository subscriptions;
     private final TierRepository tiers;
     private final PlanChanges changes;
-    private final TierChargeSaga charges;
+    private final PaidTierSaga charges;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final String chargeCurrency;
     private final Duration grace;
 
     public RenewalJob(SubscriptionRepository subscriptions, TierRepository tiers, PlanChanges changes,
-                      TierChargeSaga charges, TransactionalOperator tx, Clock clock,
+                      PaidTierSaga charges, TransactionalOperator tx, Clock clock,
                       @Value("${coachwork.subscription.charge-currency:NGN}") String chargeCurrency,
                       @Value("${coachwork.subscription.grace-period:3d}") Duration grace) {
         this.subscriptions = subscriptions;
@@ -81,6 +81,7 @@ public class RenewalJob {
 
     private Mono<Batch> batch(Instant now) {
         return tx.transactional(subscriptions.claimEnded(now, BATCH)
+                        .flatMapMany(Flux::fromIterable)
                         .concatMap(s -> settle(s, now))
                         .collectList())
                 .map(actions -> new Batch(actions.size(), new Report(
@@ -104,7 +105,7 @@ public class RenewalJob {
                 case EXPIRE -> changes.apply(SubscriptionRules.expired(subscription, now), found.getT2(), "expiry", now);
                 case CHARGE -> price == Long.MAX_VALUE
                         ? changes.apply(SubscriptionRules.pastDue(subscription, now), tier, "renewal", now)
-                        : charges.start(ChargeSaga.RENEWAL, subscription.tutorId(), subscription.tutorType(), tier, true,
+                        : charges.start(PaidTierSaga.RENEWAL, subscription.tutorId(), subscription.tutorType(), tier, true,
                         price, chargeCurrency, now);
                 case NOT_DUE -> Mono.empty();
             };

@@ -1,5 +1,9 @@
 package io.coachwork.subscription.tier;
 
+import io.coachwork.contracts.EventTypes;
+import io.coachwork.contracts.Topics;
+import io.coachwork.contracts.subscription.TierUpdated;
+import io.coachwork.platform.outbox.OutboxWriter;
 import io.coachwork.platform.web.ApiException;
 import java.util.HashSet;
 import java.util.List;
@@ -7,15 +11,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
-/** Admin changes to the tier catalogue. */
+/**
+ * Admin changes to the tier catalogue. An edited or withdrawn tier is announced (tier_updated) in
+ * the same transaction, so wallet-service applies it to every tutor on the tier at once.
+ */
 @Service
 public class TierCatalogue {
 
     private final TierRepository tiers;
+    private final OutboxWriter outbox;
     private final TransactionalOperator tx;
 
-    public TierCatalogue(TierRepository tiers, TransactionalOperator tx) {
+    public TierCatalogue(TierRepository tiers, OutboxWriter outbox, TransactionalOperator tx) {
         this.tiers = tiers;
+        this.outbox = outbox;
         this.tx = tx;
     }
 
@@ -52,7 +61,7 @@ public class TierCatalogue {
                     return refuseIfSubscribed(code).then(tiers.update(updated));
                 }
                 return tiers.update(updated);
-            }).then(tiers.find(code)));
+            }).then(tiers.find(code)).flatMap(this::announced));
         });
     }
 
@@ -65,7 +74,12 @@ public class TierCatalogue {
                 .flatMap(tier -> refuseIfSubscribed(code)
                         .then(tiers.update(new Tier(tier.code(), tier.name(), tier.limits(), tier.unlimitedCoaching(),
                                 tier.commissionRate(), tier.billingPeriodDays(), tier.sortOrder(), false, tier.prices()))))
-                .then(tiers.find(code)));
+                .then(tiers.find(code)).flatMap(this::announced));
+    }
+
+    private Mono<Tier> announced(Tier tier) {
+        return outbox.append(Topics.SUBSCRIPTIONS, tier.code(), EventTypes.TIER_UPDATED, new TierUpdated(tier.code(),
+                tier.name(), tier.unlimitedCoaching(), Percent.display(tier.commissionRate()), tier.active())).thenReturn(tier);
     }
 
     private Mono<Void> refuseIfSubscribed(String code) {

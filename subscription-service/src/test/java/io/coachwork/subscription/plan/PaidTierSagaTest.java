@@ -2,6 +2,7 @@ package io.coachwork.subscription.plan;
 
 import io.coachwork.contracts.Topics;
 import io.coachwork.contracts.wallet.WalletCommands.ChargeSubscription;
+import io.coachwork.platform.saga.SagaEngine;
 import io.coachwork.platform.test.TestJwt;
 import io.coachwork.subscription.support.SubscriptionIntegrationTest;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 class PaidTierSagaTest extends SubscriptionIntegrationTest {
 
     @Autowired
-    TierChargeSaga charges;
+    SagaEngine sagas;
 
     private String subscription(long tutor) {
         return web.get().uri("/api/marketplace/tutor/subscription").headers(h -> h.setBearerAuth(TestJwt.tutor(tutor)))
@@ -69,7 +70,7 @@ class PaidTierSagaTest extends SubscriptionIntegrationTest {
         subscribe(tutor, "basic").expectStatus().isEqualTo(409);
 
         clock.advance(Duration.ofMinutes(2));
-        charges.resendOverdue().block();
+        sagas.recover().block();
         await().atMost(Duration.ofSeconds(20)).until(() -> wallet.commandsFor(tutor).size() == 2);
         assertThat(wallet.commandsFor(tutor).get(1).sagaId()).isEqualTo(wallet.commandsFor(tutor).get(0).sagaId());
 

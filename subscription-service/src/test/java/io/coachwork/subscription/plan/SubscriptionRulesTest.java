@@ -154,6 +154,32 @@ class SubscriptionRulesTest {
         assertThat(caughtUp.next().endDate()).isEqualTo(end.plus(Duration.ofDays(90)));
     }
 
+    /** Issue 7 item 3: a renewal answered after the switch to free dereferenced the free plan's null end date. */
+    @Test
+    void aRenewalPaidAfterTheSwitchToFreeGivesThePaidPeriodFromNow() {
+        TutorSubscription free = on("free", NOW, null, false);
+
+        PlanChange renewed = SubscriptionRules.renewed(free, TierBuilder.basic().build(), NOW.plus(Duration.ofHours(2)));
+
+        assertThat(renewed.kind()).isEqualTo(PlanChange.Kind.ACTIVATED);
+        assertThat(renewed.next().tierCode()).isEqualTo("basic");
+        assertThat(renewed.next().startDate()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+        assertThat(renewed.next().endDate()).isEqualTo(NOW.plus(Duration.ofHours(2)).plus(Duration.ofDays(30)));
+        assertThat(renewed.previousTier()).isEqualTo("free");
+    }
+
+    /** Issue 7 item 3: a refused renewal left a free plan past due. */
+    @Test
+    void aRenewalRefusedAfterTheTutorLeftTheTierChangesNothing() {
+        TutorSubscription free = on("free", NOW, null, false);
+        assertThat(SubscriptionRules.renewalRefused(free, "basic", NOW).kind()).isEqualTo(PlanChange.Kind.UNCHANGED);
+        assertThat(SubscriptionRules.renewalRefused(free, "basic", NOW).next().status()).isEqualTo("active");
+
+        TutorSubscription basic = on("basic", NOW.minus(Duration.ofDays(30)), NOW, true);
+        assertThat(SubscriptionRules.renewalRefused(basic, "basic", NOW).next().status()).isEqualTo("past_due");
+        assertThat(SubscriptionRules.renewalRefused(basic, "expert", NOW).kind()).isEqualTo(PlanChange.Kind.UNCHANGED);
+    }
+
     @Test
     void anExpiredSubscriptionReturnsTheTutorToFree() {
         PlanChange expired = SubscriptionRules.expired(on("expert", NOW, NOW.plus(Duration.ofDays(30)), false),

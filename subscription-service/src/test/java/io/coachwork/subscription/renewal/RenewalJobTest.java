@@ -94,6 +94,27 @@ class RenewalJobTest extends SubscriptionIntegrationTest {
         assertThat(tier(tutor)).contains("\"subscription_tier\":\"free\"").contains("\"status\":\"active\"");
     }
 
+    /** Issue 7 item 3: while a renewal charge is in flight the plan cannot change, not even to free. */
+    @Test
+    void noChangeOfPlanWhileARenewalChargeWaitsForTheWallet() {
+        Instant start = Instant.parse("2032-02-01T08:00:00Z");
+        clock.set(start);
+        long tutor = newTutor();
+        subscribe(tutor, "basic").expectStatus().isOk();
+        wallet.goDown(tutor);
+
+        clock.set(start.plus(Duration.ofDays(30)).plusSeconds(1));
+        job.run().block();
+        await().atMost(Duration.ofSeconds(20)).until(() -> wallet.commandsFor(tutor).size() == 2);
+        subscribe(tutor, "free").expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.message").isEqualTo("A payment for your subscription is already in progress; try again in a moment");
+
+        wallet.comeBack(tutor);
+        await().atMost(Duration.ofSeconds(20)).until(() -> openCharges(tutor) == 0);
+        assertThat(tier(tutor)).contains("\"subscription_tier\":\"basic\"").contains("\"end_date\":\"2032-04-01T08:00:00.000Z\"");
+        subscribe(tutor, "free").expectStatus().isOk();
+    }
+
     @Test
     void theCronEndpointNeedsTheCronSecret() {
         web.get().uri("/api/cron/subscription/renewals").headers(h -> h.setBearerAuth("wrong"))
@@ -107,7 +128,8 @@ class RenewalJobTest extends SubscriptionIntegrationTest {
     }
 
     private long openCharges(long tutor) {
-        return db.sql("SELECT count(*) AS n FROM charge_saga WHERE tutor_id = :t AND state = 'charging'").bind("t", tutor)
+        return db.sql("SELECT count(*) AS n FROM saga_instance WHERE saga_type = 'paid-tier' "
+                        + "AND (data ->> 'tutor_id')::bigint = :t AND state = 'awaiting'").bind("t", tutor)
                 .map((row, meta) -> row.get("n", Long.class)).one().block();
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Base of subscription-service's integration tests: one shared service, real PostgreSQL and Kafka. */
 @ServiceTest
-@TestPropertySource(properties = {"coachwork.jobs.cron-secret=test-cron-secret", "coachwork.subscription.saga-wait=2s"})
+@TestPropertySource(properties = {"coachwork.jobs.cron-secret=test-cron-secret", "coachwork.subscription.saga-wait=2s",
+        "coachwork.sagas.recovery-cron=-"})
 public abstract class SubscriptionIntegrationTest {
 
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000 * 1_000);

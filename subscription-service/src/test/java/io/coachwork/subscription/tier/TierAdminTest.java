@@ -1,10 +1,16 @@
 package io.coachwork.subscription.tier;
 
+import io.coachwork.contracts.EventTypes;
+import io.coachwork.contracts.Topics;
 import io.coachwork.platform.test.TestJwt;
+import io.coachwork.platform.test.TopicProbe;
 import io.coachwork.subscription.support.SubscriptionIntegrationTest;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Admins read the catalogue; super admins create, replace and withdraw tiers. */
 class TierAdminTest extends SubscriptionIntegrationTest {
@@ -55,6 +61,10 @@ class TierAdminTest extends SubscriptionIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(tierJson(code, "Team Plus", "60", "64"))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.data.name").isEqualTo("Team Plus").jsonPath("$.data.courses_limit").isEqualTo(60);
+        // Issue 7 item 9: the edit is announced, so wallet-service applies it to the tier's tutors at once.
+        assertThat(TopicProbe.awaitRecord(Topics.SUBSCRIPTIONS, r -> code.equals(r.key())
+                        && r.value().contains(EventTypes.TIER_UPDATED) && r.value().contains("\"name\":\"Team Plus\""),
+                Duration.ofSeconds(20))).isPresent();
 
         long tutor = newTutor();
         subscribe(tutor, code).expectStatus().isOk().expectBody().jsonPath("$.data.courses_limit").isEqualTo(60);

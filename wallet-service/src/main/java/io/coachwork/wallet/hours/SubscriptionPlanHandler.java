@@ -4,6 +4,7 @@ import io.coachwork.contracts.CloudEvent;
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
 import io.coachwork.contracts.subscription.SubscriptionEvent;
+import io.coachwork.contracts.subscription.TierUpdated;
 import io.coachwork.platform.messaging.EventCodec;
 import io.coachwork.platform.messaging.EventHandler;
 import java.time.Clock;
@@ -11,7 +12,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Learns from subscription events whether a tutor's tier has unlimited coaching. */
+/** Learns from subscription events whether a tutor's tier has unlimited coaching, and from tier edits. */
 @Component
 public class SubscriptionPlanHandler implements EventHandler {
 
@@ -40,6 +41,10 @@ public class SubscriptionPlanHandler implements EventHandler {
 
     @Override
     public Mono<Void> handle(CloudEvent event) {
+        if (EventTypes.TIER_UPDATED.equals(event.type())) {
+            TierUpdated tier = codec.data(event, TierUpdated.class);
+            return plans.tierChanged(tier.tier(), tier.unlimitedCoaching());
+        }
         if (!TYPES.contains(event.type())) {
             return Mono.empty();
         }

@@ -28,6 +28,16 @@ public class TutorPlans {
                 .defaultIfEmpty(false);
     }
 
+    /**
+     * An admin changed a tier: every tutor on it gets the tier's coaching allowance now. The tutors'
+     * event times stay, so a later subscription event of a tutor still wins over this one.
+     */
+    public Mono<Void> tierChanged(String tier, boolean unlimitedCoaching) {
+        return db.sql("UPDATE tutor_plan SET unlimited_coaching = :unlimited WHERE tier = :tier")
+                .bind("tier", tier).bind("unlimited", unlimitedCoaching)
+                .fetch().rowsUpdated().then();
+    }
+
     public Mono<Void> record(long tutorId, String tier, boolean unlimitedCoaching, String status, Instant eventTime) {
         return db.sql("""
                         INSERT INTO tutor_plan (tutor_id, tier, unlimited_coaching, status, event_time)

@@ -45,6 +45,13 @@ public class HoldRepository {
                 .fetch().rowsUpdated().then();
     }
 
+    /** The hold's new size after the start's re-check. */
+    public Mono<Void> resize(long sessionId, long minutes, boolean unlimited, Instant now) {
+        return db.sql("UPDATE hours_hold SET minutes = :m, unlimited = :u, updated_at = :now WHERE session_id = :s")
+                .bind("s", sessionId).bind("m", minutes).bind("u", unlimited).bind("now", now.atOffset(ZoneOffset.UTC))
+                .fetch().rowsUpdated().then();
+    }
+
     private static Hold toHold(Readable row) {
         return new Hold(row.get("session_id", Long.class), row.get("tutor_id", Long.class), row.get("saga_id", String.class),
                 row.get("minutes", Long.class), row.get("unlimited", Boolean.class), row.get("status", String.class),

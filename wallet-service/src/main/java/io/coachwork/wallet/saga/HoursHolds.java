@@ -129,6 +129,37 @@ public class HoursHolds {
         }).switchIfEmpty(Mono.defer(() -> available(c.tutorId()).map(available -> released(c, c.tutorId(), 0, available))));
     }
 
+    /** The session starts: the tutor's plan now decides the hold ({@link HoldRules#confirm}). */
+    public Mono<Reply> confirm(WalletCommands.ConfirmHours c) {
+        Instant now = clock.instant();
+        return holds.lock(c.sessionId()).filter(Hold::held)
+                .flatMap(hold -> plans.unlimited(hold.tutorId()).flatMap(unlimitedNow -> {
+                    HoldRules.Confirmation change = HoldRules.confirm(unlimitedNow, hold.minutes(), hold.unlimited(),
+                            c.minutes());
+                    AccountRef available = AccountRef.hoursAvailable(hold.tutorId());
+                    AccountRef held = AccountRef.hoursHeld(hold.tutorId());
+                    Mono<Void> moved = Mono.empty();
+                    if (change.toReturn() > 0) {
+                        moved = ledger.post(LedgerTransaction.builder(TransactionKind.HOURS_RELEASE, hold.tutorId(),
+                                "CONFIRM-" + hold.sessionId(), "Hours returned: coaching session " + hold.sessionId()
+                                        + " is free on the tutor's plan").move(held, available, change.toReturn()).build()).then();
+                    } else if (change.toHold() > 0) {
+                        moved = ledger.post(LedgerTransaction.builder(TransactionKind.HOURS_RESERVE, hold.tutorId(),
+                                "CONFIRM-" + hold.sessionId(), "Hours reserved at the start of coaching session "
+                                        + hold.sessionId()).move(available, held, change.toHold()).build()).then();
+                    }
+                    return moved.then(holds.resize(hold.sessionId(), change.minutes(), change.unlimited(), now))
+                            .then(available(hold.tutorId()))
+                            .map(left -> new Reply(EventTypes.HOURS_CONFIRMED, new WalletReplies.HoursConfirmed(c.sagaId(),
+                                    hold.tutorId(), hold.sessionId(), change.minutes(), change.unlimited(), left)))
+                            .onErrorResume(InsufficientBalance.class, refused -> Mono.just(new Reply(
+                                    EventTypes.HOURS_CONFIRMATION_REFUSED, new WalletReplies.HoursConfirmationRefused(
+                                    c.sagaId(), hold.tutorId(), hold.sessionId(), c.minutes(), refused.available()))));
+                }))
+                .switchIfEmpty(Mono.defer(() -> available(c.tutorId()).map(left -> new Reply(EventTypes.HOURS_CONFIRMED,
+                        new WalletReplies.HoursConfirmed(c.sagaId(), c.tutorId(), c.sessionId(), 0, false, left)))));
+    }
+
     /** Zero-minute holds (unlimited tutors) have nothing in the ledger to move. */
     private Mono<Void> post(Hold hold, Supplier<LedgerTransaction> transaction) {
         return hold.minutes() == 0 ? Mono.empty() : ledger.post(transaction.get()).then();

@@ -71,6 +71,10 @@ public class WalletCommandHandler implements EventHandler {
                 var c = codec.data(event, WalletCommands.ReleaseHours.class);
                 yield once(c.sagaId(), event.type(), c.replyTopic(), () -> holds.release(c));
             }
+            case EventTypes.CONFIRM_HOURS -> {
+                var c = codec.data(event, WalletCommands.ConfirmHours.class);
+                yield once(c.sagaId(), event.type(), c.replyTopic(), () -> holds.confirm(c));
+            }
             case EventTypes.CHARGE_SUBSCRIPTION -> {
                 var c = codec.data(event, WalletCommands.ChargeSubscription.class);
                 yield once(c.sagaId(), event.type(), c.replyTopic(), () -> charges.charge(c));

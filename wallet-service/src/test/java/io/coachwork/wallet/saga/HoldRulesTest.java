@@ -35,4 +35,13 @@ class HoldRulesTest {
         assertThat(HoldRules.lowBalance(60, 60)).isFalse();
         assertThat(HoldRules.lowBalance(0, 60)).isTrue();
     }
+
+    /** Issue 7 item 9: the plan at start decides, in both directions. */
+    @Test
+    void atStartThePlanThenDecidesTheHold() {
+        assertThat(HoldRules.confirm(true, 60, false, 60)).isEqualTo(new HoldRules.Confirmation(0, 60, 0, true));
+        assertThat(HoldRules.confirm(false, 0, true, 90)).isEqualTo(new HoldRules.Confirmation(90, 0, 90, false));
+        assertThat(HoldRules.confirm(false, 60, false, 60)).isEqualTo(new HoldRules.Confirmation(0, 0, 60, false));
+        assertThat(HoldRules.confirm(true, 0, true, 60)).isEqualTo(new HoldRules.Confirmation(0, 0, 0, true));
+    }
 }

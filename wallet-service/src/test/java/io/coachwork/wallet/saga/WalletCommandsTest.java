@@ -148,6 +148,65 @@ class WalletCommandsTest extends WalletIntegrationTest {
         assertThat(settled.path("data").path("used_minutes").asLong()).isZero();
     }
 
+    /** Issue 7 item 9: booked on an unlimited plan that lapsed before the start, the session is held at start. */
+    @Test
+    void atStartALapsedPlanFillsTheFreeHoldOrIsRefused() {
+        long tutor = tutorWithHours("2");
+        long session = newId();
+        long unpaid = newId();
+        subscriptionEvent(tutor, "expert", true, Instant.now().minusSeconds(60));
+        awaitUnlimited(tutor, true);
+        command(EventTypes.RESERVE_HOURS, tutor, saga -> new WalletCommands.ReserveHours(saga, tutor, session, 90, REPLIES));
+        command(EventTypes.RESERVE_HOURS, tutor, saga -> new WalletCommands.ReserveHours(saga, tutor, unpaid, 60, REPLIES));
+        subscriptionEvent(tutor, "free", false, Instant.now());
+        awaitUnlimited(tutor, false);
+
+        JsonNode confirmed = command(EventTypes.CONFIRM_HOURS, tutor, saga -> new WalletCommands.ConfirmHours(saga, tutor,
+                session, 90, REPLIES));
+        assertThat(confirmed.path("type").asString()).isEqualTo(EventTypes.HOURS_CONFIRMED);
+        assertThat(confirmed.path("data").path("minutes").asLong()).isEqualTo(90);
+        assertThat(confirmed.path("data").path("unlimited").asBoolean()).isFalse();
+        assertThat(availableMinutes(tutor)).isEqualTo(30);
+
+        JsonNode refused = command(EventTypes.CONFIRM_HOURS, tutor, saga -> new WalletCommands.ConfirmHours(saga, tutor,
+                unpaid, 60, REPLIES));
+        assertThat(refused.path("type").asString()).isEqualTo(EventTypes.HOURS_CONFIRMATION_REFUSED);
+        assertThat(refused.path("data").path("available_minutes").asLong()).isEqualTo(30);
+        assertThat(availableMinutes(tutor)).isEqualTo(30);
+
+        JsonNode settled = command(EventTypes.SETTLE_HOURS, tutor, saga -> new WalletCommands.SettleHours(saga, tutor,
+                session, 50, REPLIES));
+        assertThat(settled.path("data").path("used_minutes").asLong()).isEqualTo(50);
+        assertThat(availableMinutes(tutor)).isEqualTo(70);
+    }
+
+    /** Issue 7 item 9: a tutor who upgraded to an unlimited plan after booking is not charged. */
+    @Test
+    void atStartAnUnlimitedPlanReturnsTheHoldAndTheSessionIsFree() {
+        long tutor = tutorWithHours("2");
+        long session = newId();
+        command(EventTypes.RESERVE_HOURS, tutor, saga -> new WalletCommands.ReserveHours(saga, tutor, session, 60, REPLIES));
+        assertThat(availableMinutes(tutor)).isEqualTo(60);
+        subscriptionEvent(tutor, "grand_master", true, Instant.now());
+        awaitUnlimited(tutor, true);
+
+        JsonNode confirmed = command(EventTypes.CONFIRM_HOURS, tutor, saga -> new WalletCommands.ConfirmHours(saga, tutor,
+                session, 60, REPLIES));
+        assertThat(confirmed.path("data").path("minutes").asLong()).isZero();
+        assertThat(confirmed.path("data").path("unlimited").asBoolean()).isTrue();
+        assertThat(availableMinutes(tutor)).isEqualTo(120);
+
+        JsonNode settled = command(EventTypes.SETTLE_HOURS, tutor, saga -> new WalletCommands.SettleHours(saga, tutor,
+                session, 45, REPLIES));
+        assertThat(settled.path("data").path("used_minutes").asLong()).isZero();
+        assertThat(availableMinutes(tutor)).isEqualTo(120);
+    }
+
+    private void awaitUnlimited(long tutor, boolean unlimited) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/marketplace/tutor/coaching/hours-balance",
+                TestJwt.tutor(tutor)).expectBody().jsonPath("$.data.unlimited").isEqualTo(unlimited));
+    }
+
     @Test
     void aReservationLeavingLittleWarnsTheTutor() {
         long tutor = tutorWithHours("1.5");
