@@ -161,6 +161,50 @@ def cmd_collapse(path):
         print(f"{stack} {n}")
 
 
+# Each sample goes to the area of its innermost frame that belongs to one (JDK frames count for
+# the library that called them); samples with none count as "other".
+CATEGORIES = [
+    ("tracing", ("io.micrometer.tracing", "brave.", "io.opentelemetry", "zipkin2")),
+    ("context propagation", ("io.micrometer.context", "reactor.core.publisher.ContextPropagation",
+                             "FluxContextWriteRestoringThreadLocals", "MonoContextWriteRestoringThreadLocals")),
+    ("metrics/observation", ("io.micrometer.core", "io.micrometer.observation")),
+    ("logging", ("ch.qos.logback", "org.slf4j", "org.apache.logging")),
+    ("JSON", ("tools.jackson", "com.fasterxml.jackson")),
+    ("security/JWT", ("org.springframework.security", "com.nimbusds")),
+    ("R2DBC/PostgreSQL driver", ("io.r2dbc", "org.springframework.r2dbc", "org.springframework.data.r2dbc")),
+    ("Kafka client", ("org.apache.kafka", "reactor.kafka")),
+    ("gateway filters", ("org.springframework.cloud.gateway",)),
+    ("Netty I/O", ("io.netty",)),
+    ("coachwork code", ("io.coachwork",)),
+]
+
+
+def read_collapsed(path):
+    stacks = []
+    with open(path) as f:
+        for line in f:
+            stack, n = line.rstrip("\n").rsplit(" ", 1)
+            stacks.append((stack.split(";"), int(n)))
+    return stacks
+
+
+def profile_breakdown(path, top=8):
+    stacks = read_collapsed(path)
+    total = sum(n for _, n in stacks) or 1
+    shares = {name: 0 for name, _ in CATEGORIES}
+    shares["other"] = 0
+    for frames, n in stacks:
+        area = next((name for fr in reversed(frames) for name, prefixes in CATEGORIES
+                     if any(fr.startswith(p) or p in fr.split("(")[0] for p in prefixes)), "other")
+        shares[area] += n
+    shares = {name: 100.0 * n / total for name, n in shares.items()}
+    leaves = {}
+    for frames, n in stacks:
+        leaves[frames[-1]] = leaves.get(frames[-1], 0) + n
+    hottest = sorted(leaves.items(), key=lambda kv: -kv[1])[:top]
+    return total, shares, [(frame, 100.0 * n / total) for frame, n in hottest]
+
+
 # --- report ---------------------------------------------------------------------------------
 
 def percentile(sorted_values, p):
@@ -212,7 +256,6 @@ def summarise(run_dir):
         "rps": len(rows) / seconds, "ok_rps": ok / seconds,
         "p50": percentile(latencies, 50), "p95": percentile(latencies, 95),
         "p99": percentile(latencies, 99), "max": latencies[-1],
-        "statuses": sorted({(r[3], r[2]) for r in rows}),
         "status_counts": {f"{s} {c}": sum(1 for r in rows if r[3] == s and r[2] == c)
                           for s, c in {(r[3], r[2]) for r in rows}},
         "cpu": cpu_delta(run_dir),
@@ -329,19 +372,38 @@ def cmd_report(report_dir):
             "| scenario | target | load | " + " | ".join(PROCESS_ORDER) + " | total |",
             "|---|---|---|" + "---|" * (len(PROCESS_ORDER) + 1)]
     out += cpu_lines
-    out += ["", "## Latency over time", ""]
+    out += ["", "## After the load", ""]
+    rss_path = os.path.join(report_dir, "rss.tsv")
+    if os.path.exists(rss_path):
+        rows = [l.split("\t") for l in open(rss_path).read().splitlines()[1:] if l]
+        out += ["Resident memory (MiB): " + ", ".join(f"{name} {mib}" for name, mib in rows), ""]
+    rec_path = os.path.join(report_dir, "reconciliation.json")
+    if os.path.exists(rec_path):
+        out += ["Wallet reconciliation (`GET /api/admin/wallet/reconciliation`): see "
+                "[reconciliation.json](reconciliation.json): `" + open(rec_path).read().strip()[:300] + "`", ""]
+    out += ["## Latency over time", ""]
     for scenario, series in by_scenario.items():
         png = plot(report_dir, scenario, series)
         if png:
             out += [f"![{scenario}]({png})", ""]
     profiles = sorted(glob.glob(os.path.join(report_dir, "profiles", "*", "*.svg")))
     if profiles:
-        out += ["## Profiles (JFR execution samples, flame graphs)", ""]
+        out += ["## Profiles (JFR execution samples through the gateway, flame graphs)", "",
+                "Share of a service's samples by area: each sample counts for the innermost frame that "
+                "belongs to an area (JDK frames count for the library that called them). Then each "
+                "profile's hottest leaf frames.", "",
+                "| profile | samples | " + " | ".join(name for name, _ in CATEGORIES) + " | other |",
+                "|---|---|" + "---|" * (len(CATEGORIES) + 1)]
+        hot = []
         for svg in profiles:
             rel = os.path.relpath(svg, report_dir)
-            collapsed = svg[:-4] + ".collapsed"
-            samples = sum(int(l.rsplit(" ", 1)[1]) for l in open(collapsed)) if os.path.exists(collapsed) else 0
-            out.append(f"- [{rel}]({rel}) ({samples} samples)")
+            total, shares, hottest = profile_breakdown(svg[:-4] + ".collapsed")
+            out.append(f"| [{rel}]({rel}) | {total} | " + " | ".join(f"{shares[name]:.0f}%" for name, _ in CATEGORIES)
+                       + f" | {shares['other']:.0f}% |")
+            hot.append((rel, hottest))
+        out.append("")
+        for rel, hottest in hot:
+            out.append(f"- {rel}: " + "; ".join(f"`{frame}` {share:.1f}%" for frame, share in hottest))
         out.append("")
     with open(os.path.join(report_dir, "summary.md"), "w") as f:
         f.write("\n".join(out) + "\n")
