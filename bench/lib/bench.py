@@ -5,11 +5,14 @@
   fund FILE COUNT GATEWAY ADMIN_TOKEN   give the first COUNT tutors money and hours
   cpu RUN_DIR OUT                       snapshot CPU ticks of the stack's processes (JSON)
   collapse JFR_PRINT_OUTPUT             jfr print text -> collapsed stacks on stdout
+  fold COLLAPSED                        the same stacks, Reactor operator runs folded, in stackvis's
+                                        comma-separated input format (for the SVG)
   report REPORT_DIR                     write summary.md and the plots from a run's data
 """
 import base64
 import concurrent.futures
 import glob
+import gzip
 import hashlib
 import hmac
 import json
@@ -133,7 +136,8 @@ def cmd_cpu(run_dir, out):
 
 # --- profiles -------------------------------------------------------------------------------
 
-FRAME = re.compile(r"^\s+(\S.*?)\s+line: \d+")
+# "  pkg.Class.method(ParamType, ...) line: 12 ..." -> pkg.Class.method (signatures only bloat the files)
+FRAME = re.compile(r"^\s+([^\s(]+)\(.*\)\s+line: \d+")
 
 
 def cmd_collapse(path):
@@ -166,22 +170,24 @@ def cmd_collapse(path):
 CATEGORIES = [
     ("tracing", ("io.micrometer.tracing", "brave.", "io.opentelemetry", "zipkin2")),
     ("context propagation", ("io.micrometer.context", "reactor.core.publisher.ContextPropagation",
-                             "FluxContextWriteRestoringThreadLocals", "MonoContextWriteRestoringThreadLocals")),
+                             "RestoringThreadLocals")),
     ("metrics/observation", ("io.micrometer.core", "io.micrometer.observation")),
     ("logging", ("ch.qos.logback", "org.slf4j", "org.apache.logging")),
     ("JSON", ("tools.jackson", "com.fasterxml.jackson")),
     ("security/JWT", ("org.springframework.security", "com.nimbusds")),
     ("R2DBC/PostgreSQL driver", ("io.r2dbc", "org.springframework.r2dbc", "org.springframework.data.r2dbc")),
     ("Kafka client", ("org.apache.kafka", "reactor.kafka")),
-    ("gateway filters", ("org.springframework.cloud.gateway",)),
-    ("Netty I/O", ("io.netty",)),
+    ("Redis", ("org.springframework.data.redis", "io.lettuce")),
+    ("gateway", ("org.springframework.cloud.gateway",)),
+    ("Spring web/HTTP", ("org.springframework.web", "org.springframework.http")),
+    ("Reactor/Netty plumbing", ("reactor.", "io.netty")),
     ("coachwork code", ("io.coachwork",)),
 ]
 
 
 def read_collapsed(path):
     stacks = []
-    with open(path) as f:
+    with open_collapsed(path) as f:
         for line in f:
             stack, n = line.rstrip("\n").rsplit(" ", 1)
             stacks.append((stack.split(";"), int(n)))
@@ -195,7 +201,7 @@ def profile_breakdown(path, top=8):
     shares["other"] = 0
     for frames, n in stacks:
         area = next((name for fr in reversed(frames) for name, prefixes in CATEGORIES
-                     if any(fr.startswith(p) or p in fr.split("(")[0] for p in prefixes)), "other")
+                     if any(p in fr.split("(")[0] for p in prefixes)), "other")
         shares[area] += n
     shares = {name: 100.0 * n / total for name, n in shares.items()}
     leaves = {}
@@ -203,6 +209,30 @@ def profile_breakdown(path, top=8):
         leaves[frames[-1]] = leaves.get(frames[-1], 0) + n
     hottest = sorted(leaves.items(), key=lambda kv: -kv[1])[:top]
     return total, shares, [(frame, 100.0 * n / total) for frame, n in hottest]
+
+
+def open_collapsed(path):
+    return gzip.open(path, "rt") if path.endswith(".gz") else open(path)
+
+
+def cmd_fold(path):
+    """Reactive stacks are ~80% reactor.core.publisher operator frames; one frame per run of them
+    keeps the flame graph readable (and its SVG a tenth of the size)."""
+    counts = {}
+    with open_collapsed(path) as f:
+        for line in f:
+            stack, n = line.rstrip("\n").rsplit(" ", 1)
+            folded = []
+            for frame in stack.split(";"):
+                if frame.startswith("reactor.core.publisher."):
+                    frame = "[reactor operators]"
+                    if folded and folded[-1] == frame:
+                        continue
+                folded.append(frame)
+            key = ",".join(f.replace(",", ".") for f in folded)
+            counts[key] = counts.get(key, 0) + int(n)
+    for stack, n in sorted(counts.items()):
+        print(f"{stack} {n}")
 
 
 # --- report ---------------------------------------------------------------------------------
@@ -372,6 +402,13 @@ def cmd_report(report_dir):
             "| scenario | target | load | " + " | ".join(PROCESS_ORDER) + " | total |",
             "|---|---|---|" + "---|" * (len(PROCESS_ORDER) + 1)]
     out += cpu_lines
+    idle = cpu_delta(os.path.join(report_dir, "idle"))
+    if idle:
+        seconds = float(open(os.path.join(report_dir, "idle", "seconds")).read())
+        out += ["", f"Idle cost, no requests for {seconds:.0f} s before the scenarios (background pollers, "
+                "consumers, timers), CPU ms per second: "
+                + ", ".join(f"{p} {idle[p] * 1000.0 / seconds:.0f}" for p in PROCESS_ORDER if p in idle)
+                + ". At a low arrival rate this is a large part of the CPU per request above."]
     out += ["", "## After the load", ""]
     rss_path = os.path.join(report_dir, "rss.tsv")
     if os.path.exists(rss_path):
@@ -397,7 +434,7 @@ def cmd_report(report_dir):
         hot = []
         for svg in profiles:
             rel = os.path.relpath(svg, report_dir)
-            total, shares, hottest = profile_breakdown(svg[:-4] + ".collapsed")
+            total, shares, hottest = profile_breakdown(svg[:-4] + ".collapsed.gz")
             out.append(f"| [{rel}]({rel}) | {total} | " + " | ".join(f"{shares[name]:.0f}%" for name, _ in CATEGORIES)
                        + f" | {shares['other']:.0f}% |")
             hot.append((rel, hottest))
@@ -412,7 +449,7 @@ def cmd_report(report_dir):
 
 def main(argv):
     commands = {"tokens": cmd_tokens, "fund": cmd_fund, "cpu": cmd_cpu, "collapse": cmd_collapse,
-                "report": cmd_report}
+                "fold": cmd_fold, "report": cmd_report}
     if len(argv) < 2 or argv[1] not in commands:
         sys.exit(__doc__)
     commands[argv[1]](*argv[2:])
