@@ -38,6 +38,9 @@ import reactor.core.publisher.Mono;
 @Service
 public class SlotSearch {
 
+    /** The widest from..to a search may ask for: seed 002's four weeks (the default is exactly that). */
+    static final long MAX_WINDOW_DAYS = BookingRules.FOUR_WEEKS.toDays();
+
     private final ProfileRepository profiles;
     private final SlotRepository slots;
     private final ScheduleRepository schedules;
@@ -80,6 +83,10 @@ public class SlotSearch {
                     : date("to", q.to());
             if (toDate.isBefore(fromDate)) {
                 throw new InvalidInput("to", "to must not be before from");
+            }
+            // Slots are only ever offered four weeks ahead; a longer window is a mistake, not a bigger answer.
+            if (ChronoUnit.DAYS.between(fromDate, toDate) > MAX_WINDOW_DAYS) {
+                throw new InvalidInput("to", "to must be at most " + MAX_WINDOW_DAYS + " days after from");
             }
             Instant from = max(now, fromDate.atStartOfDay(student).toInstant());
             Instant to = min(horizon, toDate.plusDays(1).atStartOfDay(student).toInstant());
@@ -127,10 +134,9 @@ public class SlotSearch {
                                                            List<StoredSlot> all, Optional<Availability> availability) {
         List<Busy> busy = all.stream().map(s -> new Busy(s.slot().startsAt(), s.slot().endsAt())).toList();
         return availability
-                .map(a -> new SlotGenerator(a, profile.bookingRules(), busy).between(now, w.from(), w.to(), w.minutes())
-                        .stream()
-                        .map(t -> SlotViews.GeneratedTime.of(t, w.minutes(), w.tutorZone(), w.studentZone()))
-                        .toList())
+                .map(a -> SlotViews.GeneratedTime.all(
+                        new SlotGenerator(a, profile.bookingRules(), busy).between(now, w.from(), w.to(), w.minutes()),
+                        w.minutes(), w.tutorZone(), w.studentZone()))
                 .orElse(List.of());
     }
 

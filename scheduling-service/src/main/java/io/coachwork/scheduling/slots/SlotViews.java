@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Seed 002's slot as clients see it: local date and times in the tutor's zone, plus UTC instants. */
@@ -50,9 +51,16 @@ public final class SlotViews {
     public record GeneratedTime(Instant startsAt, Instant endsAt, int durationMinutes, String sessionType,
                                 LocalTimes tutorTime, LocalTimes studentTime) {
 
-        public static GeneratedTime of(BookableTime t, int minutes, ZoneId tutor, ZoneId student) {
-            return new GeneratedTime(t.start(), t.end(), minutes, "ONE_TO_ONE", LocalTimes.of(t.start(), t.end(), tutor),
-                    LocalTimes.of(t.start(), t.end(), student));
+        /** Each time converted once per distinct zone: a student in the tutor's zone shares the tutor's reading. */
+        public static List<GeneratedTime> all(List<BookableTime> times, int minutes, ZoneId tutor, ZoneId student) {
+            boolean sameZone = tutor.equals(student);
+            List<GeneratedTime> out = new ArrayList<>(times.size());
+            for (BookableTime t : times) {
+                LocalTimes inTutorZone = LocalTimes.of(t.start(), t.end(), tutor);
+                out.add(new GeneratedTime(t.start(), t.end(), minutes, "ONE_TO_ONE", inTutorZone,
+                        sameZone ? inTutorZone : LocalTimes.of(t.start(), t.end(), student)));
+            }
+            return out;
         }
     }
 

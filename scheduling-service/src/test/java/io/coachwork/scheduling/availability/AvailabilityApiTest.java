@@ -134,6 +134,10 @@ class AvailabilityApiTest extends SchedulingIntegrationTest {
                 "tz must be an IANA time zone such as Africa/Lagos");
         refused(get("/api/teaching/slots/provider/" + tutor + "?from=tomorrow", student), "from",
                 "from must be a date as YYYY-MM-DD");
+        // At most four weeks from..to: exactly 28 days apart is answered, 29 is refused naming `to`.
+        get("/api/teaching/slots/provider/" + tutor + "?from=2031-03-01&to=2031-03-29", student).expectStatus().isOk();
+        refused(get("/api/teaching/slots/provider/" + tutor + "?from=2031-03-01&to=2031-03-30", student), "to",
+                "to must be at most 28 days after from");
         call(HttpMethod.GET, "/api/teaching/slots/provider/" + tutor + "?duration_minutes=45", student, null)
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("duration_minutes");
         get("/api/teaching/slots/provider/" + newUser(), student).expectStatus().isNotFound();
