@@ -85,7 +85,7 @@ public class PlatformSecurityAutoConfiguration {
         validators.add(new TokenLifetimeValidator(properties.maxLifetime(), properties.clockSkew(), Clock.systemUTC()));
         validators.add(PlatformSecurityAutoConfiguration::numericSubject);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        return new CachingJwtDecoder(decoder, Clock.systemUTC());
     }
 
     private static OAuth2TokenValidatorResult numericSubject(Jwt jwt) {
