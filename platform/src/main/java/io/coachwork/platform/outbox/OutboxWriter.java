@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Appends CloudEvents to the outbox. Call it inside the caller's {@code TransactionalOperator}
- * so the event commits with the state change it announces; the relay publishes it afterwards.
+ * so the event commits with the state change it announces; the relay publishes it right after
+ * the commit ({@link OutboxWakeup}).
  */
 public class OutboxWriter {
 
@@ -24,10 +25,12 @@ public class OutboxWriter {
     private final Clock clock;
     private final String source;
     private final ObjectProvider<Tracer> tracer;
+    private final OutboxWakeup wakeup;
 
     public OutboxWriter(DatabaseClient db, EventCodec codec, Clock clock, String applicationName,
-                        ObjectProvider<Tracer> tracer) {
+                        ObjectProvider<Tracer> tracer, OutboxWakeup wakeup) {
         this.db = db;
+        this.wakeup = wakeup;
         this.codec = codec;
         this.clock = clock;
         this.source = "/coachwork/" + applicationName;
@@ -55,7 +58,8 @@ public class OutboxWriter {
                 .bind("corr", Parameter.fromOrEmpty(ctx.<String>getOrEmpty(CorrelationIdFilter.CONTEXT_KEY).orElse(null),
                         String.class))
                 .bind("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
-                .fetch().rowsUpdated().then());
+                .fetch().rowsUpdated()
+                .then(wakeup.afterCommit()));
     }
 
     /** W3C trace context of the current span, so a consumer's work joins the producer's trace. */
