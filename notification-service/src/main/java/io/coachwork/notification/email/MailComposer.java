@@ -16,6 +16,15 @@ import org.springframework.mail.javamail.JavaMailSender;
 final class MailComposer {
 
     static final String NOTIFICATION_HEADER = "X-Coachwork-Notification-Id";
+    static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+    static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    static {
+        // jakarta.mail resolves its StreamProvider through ServiceLoader for every body part it creates
+        // and writes, scanning the nested jars each time: half of this service's CPU per saga in the
+        // profile. Naming the provider in the system property it checks first makes that a class lookup.
+        System.getProperties().putIfAbsent(STREAM_PROVIDER_PROPERTY, ANGUS_STREAM_PROVIDER);
+    }
 
     private final InternetAddress from;
 

@@ -51,14 +51,21 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    OutboxWakeup outboxWakeup() {
+        return new OutboxWakeup();
+    }
+
+    @Bean
     OutboxWriter outboxWriter(DatabaseClient db, EventCodec codec, Clock clock,
-                              @Value("${spring.application.name}") String name, ObjectProvider<Tracer> tracer) {
-        return new OutboxWriter(db, codec, clock, name, tracer);
+                              @Value("${spring.application.name}") String name, ObjectProvider<Tracer> tracer,
+                              OutboxWakeup wakeup) {
+        return new OutboxWriter(db, codec, clock, name, tracer, wakeup);
     }
 
     @Bean
     @ConditionalOnProperty(name = "coachwork.outbox.relay-enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(DatabaseClient db, KafkaSender<String, byte[]> sender, OutboxProperties properties) {
-        return new OutboxRelay(db, sender, properties);
+    OutboxRelay outboxRelay(DatabaseClient db, KafkaSender<String, byte[]> sender, OutboxProperties properties,
+                            OutboxWakeup wakeup) {
+        return new OutboxRelay(db, sender, properties, wakeup);
     }
 }

@@ -2,6 +2,7 @@ package io.coachwork.platform.outbox;
 
 import io.coachwork.contracts.CloudEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,19 +38,28 @@ public class OutboxRelay implements SmartLifecycle {
     private final DatabaseClient db;
     private final KafkaSender<String, byte[]> sender;
     private final OutboxProperties properties;
+    private final OutboxWakeup wakeup;
     private Disposable running;
 
-    public OutboxRelay(DatabaseClient db, KafkaSender<String, byte[]> sender, OutboxProperties properties) {
+    public OutboxRelay(DatabaseClient db, KafkaSender<String, byte[]> sender, OutboxProperties properties,
+                       OutboxWakeup wakeup) {
         this.db = db;
         this.sender = sender;
         this.properties = properties;
+        this.wakeup = wakeup;
     }
 
+    /**
+     * Runs a pass when a commit of this instance wrote to the outbox, and on a slow poll for the
+     * rest. Wakes during a pass collapse into one next pass (latest wins), so a burst of commits
+     * costs a few batched passes, not one query per event; a full batch drains on at once.
+     */
     @Override
     public synchronized void start() {
-        running = Flux.interval(properties.pollInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> publishPending().onErrorResume(e -> {
+        running = Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()).map(tick -> Boolean.TRUE),
+                        wakeup.signals())
+                .onBackpressureLatest()
+                .concatMap(signal -> drain().onErrorResume(e -> {
                     log.warn("outbox relay pass failed, will retry: {}", e.toString());
                     return Mono.just(0);
                 }), 1)
@@ -67,6 +77,11 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return running != null;
+    }
+
+    private Mono<Integer> drain() {
+        return publishPending().flatMap(sent -> sent >= properties.batchSize()
+                ? drain().map(more -> sent + more) : Mono.just(sent));
     }
 
     /** One pass: claims, sends in order, marks what the broker acknowledged. Returns how many were sent. */

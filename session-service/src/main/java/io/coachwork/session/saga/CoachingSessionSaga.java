@@ -20,10 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import reactor.core.publisher.Mono;
 
 /**
@@ -67,7 +69,8 @@ public class CoachingSessionSaga implements Saga<CoachingSessionSaga.Data> {
     private final CoachingSessionRepository sessions;
     private final ParticipantRepository participants;
     private final SessionEvents events;
-    private final ObjectProvider<SagaEngine> engine;
+    /** The engine needs this saga's definition, hence the provider; resolved once, not per request. */
+    private final Supplier<SagaEngine> engine;
     private final Clock clock;
     private final SagaDefinition<Data> definition;
 
@@ -77,7 +80,7 @@ public class CoachingSessionSaga implements Saga<CoachingSessionSaga.Data> {
         this.sessions = sessions;
         this.participants = participants;
         this.events = events;
-        this.engine = engine;
+        this.engine = SingletonSupplier.of(engine::getObject);
         this.clock = clock;
         String replies = Topics.SESSION_SAGA_REPLIES;
         this.definition = SagaDefinition.saga(TYPE, Data.class)
@@ -120,7 +123,7 @@ public class CoachingSessionSaga implements Saga<CoachingSessionSaga.Data> {
 
     /** Starts the saga for a new session, in the transaction that stores it. */
     public Mono<UUID> reserve(CoachingSession session) {
-        return engine.getObject().start(definition, RESERVE,
+        return engine.get().start(definition, RESERVE,
                         new Data(session.id(), session.tutorId(), session.minutesReserved(), null))
                 .flatMap(saga -> sessions.attachSaga(session.id(), saga.sagaId()).thenReturn(saga.sagaId()));
     }
@@ -142,13 +145,13 @@ public class CoachingSessionSaga implements Saga<CoachingSessionSaga.Data> {
 
     /** Waits (bounded) for the session's pending step to be answered. */
     public Mono<SagaInstance<Data>> await(UUID sagaId, Duration wait) {
-        return engine.getObject().await(definition, sagaId, wait);
+        return engine.get().await(definition, sagaId, wait);
     }
 
     private Mono<UUID> next(CoachingSession session, String step, UnaryOperator<Data> change) {
         return sessions.sagaId(session.id())
-                .flatMap(sagaId -> engine.getObject().advance(definition, sagaId, step, change))
-                .switchIfEmpty(Mono.defer(() -> engine.getObject().start(definition, step, change.apply(
+                .flatMap(sagaId -> engine.get().advance(definition, sagaId, step, change))
+                .switchIfEmpty(Mono.defer(() -> engine.get().start(definition, step, change.apply(
                                 new Data(session.id(), session.tutorId(), session.minutesReserved(), null)))
                         .flatMap(saga -> sessions.attachSaga(session.id(), saga.sagaId()).thenReturn(saga))))
                 .map(SagaInstance::sagaId);

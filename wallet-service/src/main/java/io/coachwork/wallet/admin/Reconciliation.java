@@ -14,8 +14,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Checks the books: every account's cached balance equals the sum of its entries, every ledger
- * transaction sums to zero per unit, and every tutor's hours add up ({@link ReconciliationRules}).
+ * Checks the books: every tutor account's cached balance equals the sum of its entries (platform
+ * accounts cache none: their balance is that sum), every ledger transaction sums to zero per unit, and every tutor's hours add up ({@link ReconciliationRules}).
  * Reads one consistent snapshot (repeatable read), so movements running meanwhile cannot show up
  * as discrepancies.
  */
@@ -52,12 +52,11 @@ public class Reconciliation {
                         FROM account a
                         LEFT JOIN (SELECT account_id, sum(amount)::bigint AS total FROM ledger_entry GROUP BY account_id) e
                           ON e.account_id = a.id
-                        WHERE a.balance <> COALESCE(e.total, 0)
+                        WHERE a.owner_id IS NOT NULL AND a.balance <> COALESCE(e.total, 0)
                         ORDER BY a.id""")
                 .map((row, meta) -> {
-                    Long owner = row.get("owner_id", Long.class);
                     String subject = "account " + row.get("id", Long.class) + " (" + row.get("code", String.class)
-                            + (owner == null ? " of the platform" : " of tutor " + owner) + "): entries vs cached balance";
+                            + " of tutor " + row.get("owner_id", Long.class) + "): entries vs cached balance";
                     return new Discrepancy(ReconciliationRules.ACCOUNT_BALANCE, subject, row.get("total", Long.class),
                             row.get("balance", Long.class), row.get("unit", String.class));
                 })

@@ -15,10 +15,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Writes ledger transactions. Call {@link #post} inside the caller's database transaction, with
- * the business rows it belongs to: it locks every account it touches in id order (so two
- * transactions never wait on each other crosswise), checks the balances under those locks,
- * then writes the entries and the new cached balances together. The UPDATE repeats the
+ * the business rows it belongs to: it locks the tutor accounts it touches in id order (so two
+ * transactions never wait on each other crosswise), checks their balances under those locks,
+ * then writes the entries and the tutors' new cached balances together. The UPDATE repeats the
  * no-overdraft rule as a guard, and the table's CHECK constraint a third time.
+ *
+ * <p>Platform accounts are the other side of every purchase by every tutor, so a locked balance
+ * update there would queue all purchases behind one row. They are append-only instead: their
+ * entries are written without a lock or a cached balance, and their balance is the sum of their
+ * entries (reconciliation checks that every transaction nets to zero per unit).
  */
 @Component
 public class Ledger {
@@ -31,7 +36,7 @@ public class Ledger {
         this.clock = clock;
     }
 
-    /** A written transaction and the balances it left. */
+    /** A written transaction and the balances it left in the tutor accounts (platform accounts cache none). */
     public record Posted(long transactionId, Map<AccountRef, Long> balances) {
 
         public long balance(AccountRef account) {
@@ -58,7 +63,7 @@ public class Ledger {
             locked.values().forEach(l -> before.put(l.account(), l.balance()));
             Map<AccountRef, Long> after = tx.balancesAfter(before);
             return insertTransaction(tx, now)
-                    .flatMap(id -> applyEntries(id, tx, locked, after, now).thenReturn(new Posted(id, after)));
+                    .flatMap(id -> applyEntries(id, tx, locked, after, now).thenReturn(new Posted(id, tutorBalances(after))));
         });
     }
 
@@ -80,16 +85,20 @@ public class Ledger {
                 : create(tx, now).then(selectForUpdate(tx)));
     }
 
+    /** Locks the tutor's accounts (id order) and reads the platform accounts' ids, which nobody locks. */
     private Mono<Map<AccountRef, Locked>> selectForUpdate(LedgerTransaction tx) {
         List<AccountRef> accounts = tx.accounts();
         String[] tutorCodes = accounts.stream().filter(AccountRef::tutorOwned).map(a -> a.code().dbName()).toArray(String[]::new);
         String[] platformCodes = accounts.stream().filter(a -> !a.tutorOwned()).map(a -> a.code().dbName()).toArray(String[]::new);
         String[] units = accounts.stream().map(AccountRef::unit).distinct().toArray(String[]::new);
         return db.sql("""
+                        WITH tutor AS (SELECT id, owner_id, code, unit, balance FROM account
+                                       WHERE owner_id = :tutor AND code = ANY(:tutorCodes) AND unit = ANY(:units)
+                                       ORDER BY id FOR UPDATE)
+                        SELECT * FROM tutor
+                        UNION ALL
                         SELECT id, owner_id, code, unit, balance FROM account
-                        WHERE ((owner_id = :tutor AND code = ANY(:tutorCodes)) OR (owner_id IS NULL AND code = ANY(:platformCodes)))
-                          AND unit = ANY(:units)
-                        ORDER BY id FOR UPDATE""")
+                        WHERE owner_id IS NULL AND code = ANY(:platformCodes) AND unit = ANY(:units)""")
                 .bind("tutor", Parameter.fromOrEmpty(tx.tutorId(), Long.class))
                 .bind("tutorCodes", tutorCodes)
                 .bind("platformCodes", platformCodes)
@@ -142,24 +151,37 @@ public class Ledger {
         Long[] ids = postings.stream().map(p -> locked.get(p.account()).id()).toArray(Long[]::new);
         Long[] amounts = postings.stream().map(LedgerTransaction.Posting::amount).toArray(Long[]::new);
         Long[] balances = postings.stream().map(p -> after.get(p.account())).toArray(Long[]::new);
-        Mono<Void> balancesUpdated = db.sql("""
+        Boolean[] cached = postings.stream().map(p -> p.account().tutorOwned()).toArray(Boolean[]::new);
+        long tutorPostings = postings.stream().filter(p -> p.account().tutorOwned()).count();
+        Mono<Void> balancesUpdated = tutorPostings == 0 ? Mono.empty() : db.sql("""
                         UPDATE account a SET balance = a.balance + d.delta, updated_at = :now
-                        FROM unnest(:ids::bigint[], :deltas::bigint[]) AS d(id, delta)
-                        WHERE a.id = d.id AND (a.owner_id IS NULL OR a.balance + d.delta >= 0)""")
-                .bind("ids", ids).bind("deltas", amounts).bind("now", utc(now))
+                        FROM unnest(:ids::bigint[], :deltas::bigint[], :cached::boolean[]) AS d(id, delta, cached)
+                        WHERE a.id = d.id AND d.cached AND a.balance + d.delta >= 0""")
+                .bind("ids", ids).bind("deltas", amounts).bind("cached", cached).bind("now", utc(now))
                 .fetch().rowsUpdated()
-                .flatMap(n -> n == postings.size() ? Mono.<Void>empty()
+                .flatMap(n -> n == tutorPostings ? Mono.<Void>empty()
                         : Mono.error(new IllegalStateException("ledger guard refused a checked posting in transaction "
                         + transactionId)));
         Mono<Void> entriesWritten = db.sql("""
                         INSERT INTO ledger_entry (transaction_id, account_id, amount, balance_after)
-                        SELECT :tx, e.account_id, e.amount, e.balance_after
-                        FROM unnest(:ids::bigint[], :amounts::bigint[], :balances::bigint[]) WITH ORDINALITY
-                             AS e(account_id, amount, balance_after, n)
+                        SELECT :tx, e.account_id, e.amount, CASE WHEN e.cached THEN e.balance_after END
+                        FROM unnest(:ids::bigint[], :amounts::bigint[], :balances::bigint[], :cached::boolean[])
+                             WITH ORDINALITY AS e(account_id, amount, balance_after, cached, n)
                         ORDER BY e.n""")
                 .bind("tx", transactionId).bind("ids", ids).bind("amounts", amounts).bind("balances", balances)
+                .bind("cached", cached)
                 .fetch().rowsUpdated().then();
         return balancesUpdated.then(entriesWritten);
+    }
+
+    private static Map<AccountRef, Long> tutorBalances(Map<AccountRef, Long> after) {
+        Map<AccountRef, Long> tutor = new LinkedHashMap<>();
+        after.forEach((account, balance) -> {
+            if (account.tutorOwned()) {
+                tutor.put(account, balance);
+            }
+        });
+        return tutor;
     }
 
     private static Locked toLocked(Readable row) {
