@@ -27,7 +27,7 @@ class OpenApiContractTest extends EndToEndTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     @ParameterizedTest
-    @ValueSource(strings = {"subscription", "wallet", "session", "notification"})
+    @ValueSource(strings = {"subscription", "wallet", "session", "scheduling", "notification"})
     void servedOpenApiKeepsEveryDocumentedOperation(String service) throws IOException {
         byte[] body = gateway.get().uri("/v3/api-docs/" + service).exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();

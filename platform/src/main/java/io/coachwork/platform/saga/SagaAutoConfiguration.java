@@ -2,6 +2,7 @@ package io.coachwork.platform.saga;
 
 import io.coachwork.platform.messaging.EventCodec;
 import io.coachwork.platform.messaging.MessagingAutoConfiguration;
+import io.coachwork.platform.observability.SagaMetrics;
 import io.coachwork.platform.outbox.OutboxWriter;
 import io.coachwork.platform.security.AuthorizationRules;
 import io.coachwork.platform.security.CurrentUser;
@@ -23,9 +24,10 @@ public class SagaAutoConfiguration {
 
     @Bean
     SagaEngine sagaEngine(ObjectProvider<Saga<?>> sagas, DatabaseClient db, OutboxWriter outbox, EventCodec codec,
-                          JsonMapper json, TransactionalOperator tx, Clock clock, SagaProperties properties) {
+                          JsonMapper json, TransactionalOperator tx, Clock clock, SagaProperties properties,
+                          ObjectProvider<SagaMetrics> metrics) {
         return new SagaEngine(sagas.orderedStream().toList(), new SagaStore(db), new SagaWaiters(), outbox, codec, json,
-                tx, clock, properties);
+                tx, clock, properties, metrics.getIfAvailable());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.coachwork.platform.saga;
 
 import io.coachwork.contracts.CloudEvent;
 import io.coachwork.platform.messaging.EventCodec;
+import io.coachwork.platform.observability.SagaMetrics;
 import io.coachwork.platform.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,9 +47,11 @@ public class SagaEngine {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final SagaProperties properties;
+    /** Null without a meter registry. */
+    private final SagaMetrics metrics;
 
     SagaEngine(Collection<Saga<?>> sagas, SagaStore store, SagaWaiters waiters, OutboxWriter outbox, EventCodec codec,
-               JsonMapper json, TransactionalOperator tx, Clock clock, SagaProperties properties) {
+               JsonMapper json, TransactionalOperator tx, Clock clock, SagaProperties properties, SagaMetrics metrics) {
         this.definitions = sagas.stream().map(Saga::definition)
                 .collect(Collectors.toUnmodifiableMap(SagaDefinition::type, Function.identity()));
         this.store = store;
@@ -59,6 +62,7 @@ public class SagaEngine {
         this.tx = tx;
         this.clock = clock;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /** What one recovery pass did. */
@@ -139,9 +143,8 @@ public class SagaEngine {
                 .flatMap(next -> {
                     SagaInstance<D> moved = moved(saga, current, next, now);
                     Mono<Void> command = moved.state() == SagaState.AWAITING ? send(saga, moved) : Mono.empty();
-                    return store.update(row(moved)).then(command);
-                })
-                .then(wakeAfterCommit(current.sagaId()));
+                    return store.update(row(moved)).then(command).then(afterCommit(moved, replyOutcome(current, moved)));
+                });
     }
 
     /** A compensation's reply ends the saga failed, whatever it says; otherwise the handler decides. */
@@ -228,7 +231,7 @@ public class SagaEngine {
                 ? current.failure() + "; compensation " + reason : reason, current.data(), now);
         return hook.then(store.update(row(next)))
                 .then(compensate ? send(saga, next) : Mono.empty())
-                .then(wakeAfterCommit(current.sagaId()));
+                .then(afterCommit(next, compensate ? null : "timed_out"));
     }
 
     /**
@@ -299,22 +302,48 @@ public class SagaEngine {
                 step.command().apply(instance.sagaId(), instance.data())).then();
     }
 
-    /** Wakes this instance's waiters once the change is committed (at once when there is no transaction). */
+    /**
+     * How a reply left the saga when it ended it: a compensation's reply ends it compensated, a
+     * refusal failed; null while it goes on (another step, or idle until its user acts).
+     */
+    private static String replyOutcome(SagaInstance<?> before, SagaInstance<?> after) {
+        return switch (after.state()) {
+            case COMPLETED -> "completed";
+            case FAILED -> before.state() == SagaState.COMPENSATING ? "compensated" : "failed";
+            default -> null;
+        };
+    }
+
     private Mono<Void> wakeAfterCommit(UUID sagaId) {
+        return afterCommit(() -> waiters.wake(sagaId));
+    }
+
+    /** Wakes the saga's waiters, and meters it when it ended ({@code outcome} not null), once committed. */
+    private Mono<Void> afterCommit(SagaInstance<?> saga, String outcome) {
+        return afterCommit(() -> {
+            waiters.wake(saga.sagaId());
+            if (outcome != null && metrics != null) {
+                metrics.record(saga.type(), outcome, Duration.between(saga.createdAt(), saga.updatedAt()));
+            }
+        });
+    }
+
+    /** Runs {@code action} once the change is committed (at once when there is no transaction). */
+    private static Mono<Void> afterCommit(Runnable action) {
         return TransactionSynchronizationManager.forCurrentTransaction()
                 .flatMap(sync -> {
                     if (!sync.isSynchronizationActive()) {
-                        return Mono.fromRunnable(() -> waiters.wake(sagaId));
+                        return Mono.fromRunnable(action);
                     }
                     sync.registerSynchronization(new TransactionSynchronization() {
                         @Override
                         public Mono<Void> afterCommit() {
-                            return Mono.fromRunnable(() -> waiters.wake(sagaId));
+                            return Mono.fromRunnable(action);
                         }
                     });
                     return Mono.<Void>empty();
                 })
-                .onErrorResume(NoTransactionException.class, e -> Mono.fromRunnable(() -> waiters.wake(sagaId)))
+                .onErrorResume(NoTransactionException.class, e -> Mono.fromRunnable(action))
                 .then();
     }
 

@@ -2,9 +2,12 @@ package io.coachwork.subscription.plan;
 
 import io.coachwork.contracts.Topics;
 import io.coachwork.contracts.wallet.WalletCommands.ChargeSubscription;
+import io.coachwork.platform.observability.SagaMetrics;
 import io.coachwork.platform.saga.SagaEngine;
 import io.coachwork.platform.test.TestJwt;
 import io.coachwork.subscription.support.SubscriptionIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +23,29 @@ class PaidTierSagaTest extends SubscriptionIntegrationTest {
 
     @Autowired
     SagaEngine sagas;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private long sagasEnded(String outcome) {
+        Timer timer = meters.find(SagaMetrics.METER).tags("saga", PaidTierSaga.TYPE, "outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    @Test
+    void aSagaThatEndsIsMeteredWithItsOutcome() {
+        long completed = sagasEnded("completed");
+        long failed = sagasEnded("failed");
+        long tutor = newTutor();
+        wallet.fund(tutor, 20_000_000);
+        subscribe(tutor, "professional").expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(20)).until(() -> sagasEnded("completed") >= completed + 1);
+
+        long poor = newTutor();
+        wallet.fund(poor, 3_000);
+        subscribe(poor, "basic").expectStatus().isBadRequest();
+        await().atMost(Duration.ofSeconds(20)).until(() -> sagasEnded("failed") >= failed + 1);
+    }
 
     private String subscription(long tutor) {
         return web.get().uri("/api/marketplace/tutor/subscription").headers(h -> h.setBearerAuth(TestJwt.tutor(tutor)))
