@@ -2,6 +2,7 @@ package io.coachwork.scheduling.slots;
 
 import io.coachwork.platform.security.CurrentUser;
 import io.coachwork.platform.web.ApiException;
+import io.coachwork.scheduling.support.JsonValues;
 import io.coachwork.platform.web.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,7 @@ public class SlotController {
             return json.treeToValue(node, SlotRequest.class);
         } catch (JacksonException e) {
             String field = e.getPath().isEmpty() ? "slot" : e.getPath().get(0).getPropertyName();
-            throw ApiException.invalidField(field, prefix + field + " has the wrong type");
+            throw ApiException.invalidField(field, prefix + field + JsonValues.problem(e));
         }
     }
 }
