@@ -58,7 +58,7 @@ class TraceAcrossServicesTest extends EndToEndTest {
                 }).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("""
                         {"title": "Traced session", "start_time": "%s", "end_time": "%s", "student_ids": [%d]}
-                        """.formatted(start, start.plus(Duration.ofHours(1)), newUser()))
+                        """.formatted(start, start.plus(Duration.ofHours(1)), newStudent()))
                 .exchange().expectStatus().isCreated());
         long sessionId = created.get("id").asLong();
 
