@@ -40,6 +40,14 @@ class TokenLifetimeTest extends PlatformIntegrationTest {
     }
 
     @Test
+    void aTokenWithoutIatPassesWhileItsExpIsNear() {
+        String token = TestJwt.sign(TestJwt.SECRET, claims()
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).build());
+        web.get().uri("/api/test/tutor/effects/987656").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
     void aNormalTokenPasses() {
         web.get().uri("/api/test/tutor/effects/987655").headers(h -> h.setBearerAuth(TestJwt.tutor(7))).exchange()
                 .expectStatus().isNotFound();
@@ -48,6 +56,8 @@ class TokenLifetimeTest extends PlatformIntegrationTest {
     @Test
     void theValidatorChecksExpLifetimeAndIssueTime() {
         assertThat(validate(null, NOW.plusSeconds(60)).hasErrors()).isFalse();
+        assertThat(validate(NOW.plusSeconds(3599), NOW.plusSeconds(3600)).hasErrors())
+                .as("Spring's stand-in for a missing iat").isFalse();
         assertThat(validate(NOW, NOW.plus(Duration.ofHours(24))).hasErrors()).isFalse();
         assertThat(validate(NOW, null).getErrors()).extracting("description").containsExactly("exp is required");
         assertThat(validate(NOW, NOW.plus(Duration.ofHours(25))).hasErrors()).isTrue();
