@@ -168,7 +168,7 @@ class CoachingSessionApiTest extends SessionIntegrationTest {
                         + "; not students " + anotherTutor)
                 .jsonPath("$.errors[0].field").isEqualTo("student_ids");
         assertThat(count("SELECT count(*) FROM coaching_session WHERE tutor_id = $1", tutor)).isZero();
-        assertThat(count("SELECT count(*) FROM session_saga WHERE tutor_id = $1", tutor)).isZero();
+        assertThat(count("SELECT count(*) FROM saga_instance WHERE (data->>'tutor_id')::bigint = $1", tutor)).isZero();
 
         long id = scheduledSession(tutor, START, 60, student);
         tutorPost(tutor, "/" + id + "/invite", "{\"student_ids\": [%d, %d]}".formatted(tutor, tutorAndStudent))
