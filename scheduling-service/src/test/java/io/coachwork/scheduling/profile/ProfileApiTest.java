@@ -81,7 +81,7 @@ class ProfileApiTest extends SchedulingIntegrationTest {
         refused(call(HttpMethod.PUT, PROFILE, token, "{\"booking_increment_minutes\": 60}"), "default_duration_minutes",
                 "The default duration must be one of [30, 90]");
         refused(call(HttpMethod.PUT, PROFILE, token, "{\"bio\": \"nul \\u0000 byte\"}"), "bio",
-                "bio must not contain NUL characters");
+                "bio must not contain control characters");
         refused(call(HttpMethod.PUT, PROFILE, token, "{\"currency\": \"XYZ\"}"), "currency",
                 "currency must be an ISO 4217 code such as NGN or USD");
         refused(call(HttpMethod.PUT, PROFILE, token, "{\"video_url\": \"javascript:alert(1)\"}"), "video_url",
