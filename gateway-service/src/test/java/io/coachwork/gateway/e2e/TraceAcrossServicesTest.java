@@ -40,6 +40,7 @@ class TraceAcrossServicesTest extends EndToEndTest {
     @Test
     void oneSessionCreationKeepsOneTraceIdThroughGatewaySessionKafkaAndWallet() {
         long tutor = newUser();
+        long student = newStudent();
         String token = TestJwt.tutor(tutor);
         adjustWallet(tutor, "500");
         gateway.post().uri("/api/marketplace/tutor/coaching/purchase-hours").headers(h -> h.setBearerAuth(token))
@@ -58,7 +59,7 @@ class TraceAcrossServicesTest extends EndToEndTest {
                 }).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("""
                         {"title": "Traced session", "start_time": "%s", "end_time": "%s", "student_ids": [%d]}
-                        """.formatted(start, start.plus(Duration.ofHours(1)), newStudent()))
+                        """.formatted(start, start.plus(Duration.ofHours(1)), student))
                 .exchange().expectStatus().isCreated());
         long sessionId = created.get("id").asLong();
 

@@ -11,7 +11,7 @@ import tools.jackson.databind.type.LogicalType;
  * Every JSON string a service reads, refused (400 naming the field) when it holds control
  * characters, so no handler has to remember to check and no NUL reaches PostgreSQL.
  */
-public final class CleanStringDeserializer extends StdScalarDeserializer<String> {
+final class CleanStringDeserializer extends StdScalarDeserializer<String> {
 
     CleanStringDeserializer() {
         super(String.class);
@@ -31,8 +31,8 @@ public final class CleanStringDeserializer extends StdScalarDeserializer<String>
         return value;
     }
 
-    /** Told apart by {@link ApiErrorHandler} and by handlers that bind JSON trees themselves, which name the field. */
-    public static final class ControlCharactersException extends MismatchedInputException {
+    /** Told apart by {@link ApiErrorHandler}, which names the field. */
+    static final class ControlCharactersException extends MismatchedInputException {
         ControlCharactersException(JsonParser p) {
             super(p, "must not contain control characters", p.currentLocation());
         }

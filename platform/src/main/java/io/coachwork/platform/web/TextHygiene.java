@@ -24,6 +24,14 @@ public final class TextHygiene {
         return out.toString();
     }
 
+    /**
+     * True when the codec refused a string for its control characters: for services that bind a
+     * JSON tree themselves and name the field in their own refusal.
+     */
+    public static boolean refusedByCodec(Throwable failure) {
+        return failure instanceof CleanStringDeserializer.ControlCharactersException;
+    }
+
     static boolean isControl(int c) {
         return Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
     }

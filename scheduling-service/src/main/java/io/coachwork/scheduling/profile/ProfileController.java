@@ -3,7 +3,7 @@ package io.coachwork.scheduling.profile;
 import io.coachwork.platform.security.CurrentUser;
 import io.coachwork.platform.web.ApiException;
 import io.coachwork.platform.web.ApiResponse;
-import io.coachwork.scheduling.support.JsonValues;
+import io.coachwork.platform.web.TextHygiene;
 import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +50,8 @@ public class ProfileController {
             String field = e.getPath().isEmpty() ? "profile" : e.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : Integer.toString(ref.getIndex()))
                     .collect(Collectors.joining("."));
-            throw ApiException.invalidField(field, field + JsonValues.problem(e));
+            throw ApiException.invalidField(field, field + (TextHygiene.refusedByCodec(e)
+                    ? " must not contain control characters" : " has the wrong type"));
         }
     }
 

@@ -2,8 +2,8 @@ package io.coachwork.scheduling.slots;
 
 import io.coachwork.platform.security.CurrentUser;
 import io.coachwork.platform.web.ApiException;
-import io.coachwork.scheduling.support.JsonValues;
 import io.coachwork.platform.web.ApiResponse;
+import io.coachwork.platform.web.TextHygiene;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -100,7 +100,8 @@ public class SlotController {
             return json.treeToValue(node, SlotRequest.class);
         } catch (JacksonException e) {
             String field = e.getPath().isEmpty() ? "slot" : e.getPath().get(0).getPropertyName();
-            throw ApiException.invalidField(field, prefix + field + JsonValues.problem(e));
+            throw ApiException.invalidField(field, prefix + field + (TextHygiene.refusedByCodec(e)
+                    ? " must not contain control characters" : " has the wrong type"));
         }
     }
 }
