@@ -296,7 +296,7 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
         return bytes;
     }
 
-    static String fingerprint(ServerWebExchange exchange, long userId, byte[] body) {
+    private static String fingerprint(ServerWebExchange exchange, long userId, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String part : List.of(exchange.getRequest().getMethod().name(), Long.toString(userId),

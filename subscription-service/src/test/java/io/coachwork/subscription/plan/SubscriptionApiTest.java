@@ -119,6 +119,19 @@ class SubscriptionApiTest extends SubscriptionIntegrationTest {
     }
 
     @Test
+    void aNulInTheTierIs400NamingTheFieldNot500() {
+        long tutor = newTutor();
+        web.post().uri("/api/marketplace/tutor/subscription").headers(h -> h.setBearerAuth(TestJwt.tutor(tutor)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"subscription_tier\": \"basic\\u0000\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.message").isEqualTo("subscription_tier must not contain control characters")
+                .jsonPath("$.errors[0].field").isEqualTo("subscription_tier");
+        web.get().uri("/api/marketplace/tutor/subscription").headers(h -> h.setBearerAuth(TestJwt.tutor(tutor)))
+                .exchange().expectBody().jsonPath("$.data.id").isEmpty();
+    }
+
+    @Test
     void onlyTutorsMayUseTutorEndpoints() {
         web.get().uri("/api/marketplace/tutor/subscription").exchange().expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.success").isEqualTo(false);
