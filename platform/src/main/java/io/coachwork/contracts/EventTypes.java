@@ -57,6 +57,61 @@ public final class EventTypes {
     public static final String SLOT_DELETED = "coachwork.scheduling.slot.deleted.v1";
     public static final String SCHEDULE_CHANGED = "coachwork.scheduling.schedule.changed.v1";
 
+    // Booking payments: commands from scheduling's booking sagas to wallet-service and their replies
+    // (data: io.coachwork.contracts.payment.PaymentCommands / PaymentReplies).
+    public static final String CREATE_BOOKING_PAYMENT = "coachwork.wallet.command.create_booking_payment.v1";
+    public static final String CANCEL_BOOKING_PAYMENT = "coachwork.wallet.command.cancel_booking_payment.v1";
+    public static final String REFUND_BOOKING_PAYMENT = "coachwork.wallet.command.refund_booking_payment.v1";
+    public static final String BOOKING_PAYMENT_CREATED = "coachwork.wallet.reply.booking_payment_created.v1";
+    public static final String BOOKING_PAYMENT_REFUSED = "coachwork.wallet.reply.booking_payment_refused.v1";
+    public static final String BOOKING_PAYMENT_SUCCEEDED = "coachwork.wallet.reply.booking_payment_succeeded.v1";
+    public static final String BOOKING_PAYMENT_FAILED = "coachwork.wallet.reply.booking_payment_failed.v1";
+    public static final String BOOKING_PAYMENT_CANCELLED = "coachwork.wallet.reply.booking_payment_cancelled.v1";
+    public static final String BOOKING_REFUND_REQUESTED = "coachwork.wallet.reply.booking_refund_requested.v1";
+    public static final String BOOKING_PAYMENT_REFUNDED = "coachwork.wallet.reply.booking_payment_refunded.v1";
+
+    // Payment facts for partners and notifications (data: io.coachwork.contracts.payment.PaymentEvent, TutorEarning).
+    public static final String PAYMENT_CREATED = "coachwork.payment.created.v1";
+    public static final String PAYMENT_SUCCEEDED = "coachwork.payment.succeeded.v1";
+    public static final String PAYMENT_FAILED = "coachwork.payment.failed.v1";
+    public static final String PAYMENT_CANCELLED = "coachwork.payment.cancelled.v1";
+    public static final String PAYMENT_REFUND_REQUESTED = "coachwork.payment.refund_requested.v1";
+    public static final String PAYMENT_REFUNDED = "coachwork.payment.refunded.v1";
+    public static final String TUTOR_EARNING = "coachwork.payment.tutor_earning.v1";
+
+    // Teaching-session commands from booking sagas to session-service and their replies
+    // (data: io.coachwork.contracts.teaching.TeachingCommands / TeachingReplies).
+    public static final String ADD_TEACHING_PARTICIPANT = "coachwork.session.command.add_teaching_participant.v1";
+    public static final String REMOVE_TEACHING_PARTICIPANT = "coachwork.session.command.remove_teaching_participant.v1";
+    public static final String CANCEL_TEACHING_SESSION = "coachwork.session.command.cancel_teaching_session.v1";
+    public static final String TEACHING_PARTICIPANT_ADDED = "coachwork.session.reply.teaching_participant_added.v1";
+    public static final String TEACHING_PARTICIPANT_REFUSED = "coachwork.session.reply.teaching_participant_refused.v1";
+    public static final String TEACHING_PARTICIPANT_REMOVED = "coachwork.session.reply.teaching_participant_removed.v1";
+    public static final String TEACHING_SESSION_CANCEL_DONE = "coachwork.session.reply.teaching_session_cancelled.v1";
+    public static final String TEACHING_CANCEL_REFUSED = "coachwork.session.reply.teaching_cancel_refused.v1";
+
+    // Teaching sessions (data: io.coachwork.contracts.teaching.TeachingSessionEvent).
+    public static final String TEACHING_SESSION_SCHEDULED = "coachwork.teaching.session.scheduled.v1";
+    public static final String TEACHING_PARTICIPANT_JOINED = "coachwork.teaching.session.participant_added.v1";
+    public static final String TEACHING_PARTICIPANT_LEFT = "coachwork.teaching.session.participant_removed.v1";
+    public static final String TEACHING_SESSION_STARTING = "coachwork.teaching.session.starting.v1";
+    public static final String TEACHING_SESSION_STARTED = "coachwork.teaching.session.started.v1";
+    public static final String TEACHING_SESSION_COMPLETED = "coachwork.teaching.session.completed.v1";
+    public static final String TEACHING_SESSION_CANCELLED = "coachwork.teaching.session.cancelled.v1";
+    public static final String TEACHING_SESSION_NO_SHOW = "coachwork.teaching.session.no_show.v1";
+    public static final String TEACHING_SESSION_MESSAGE = "coachwork.teaching.session.message.v1";
+    public static final String TEACHING_SESSION_FILE = "coachwork.teaching.session.file.v1";
+
+    // Bookings (data: io.coachwork.contracts.booking.BookingEvent, WaitlistOffer).
+    public static final String BOOKING_HELD = "coachwork.booking.held.v1";
+    public static final String BOOKING_CONFIRMED = "coachwork.booking.confirmed.v1";
+    public static final String BOOKING_CANCELLED = "coachwork.booking.cancelled.v1";
+    public static final String BOOKING_EXPIRED = "coachwork.booking.expired.v1";
+    public static final String BOOKING_PAYMENT_FAILED_EVENT = "coachwork.booking.payment_failed.v1";
+    public static final String BOOKING_REFUSED = "coachwork.booking.refused.v1";
+    public static final String BOOKING_REFUNDED = "coachwork.booking.refunded.v1";
+    public static final String BOOKING_WAITLIST_OFFERED = "coachwork.booking.waitlist_offered.v1";
+
     private EventTypes() {
     }
 }

@@ -30,6 +30,17 @@ public final class Topics {
     /** Weekly availability: schedules, blocks, overrides, holidays changed. Key = tutor id. */
     public static final String SCHEDULING_SCHEDULES = "coachwork.scheduling.schedules";
 
+    /** Commands to session-service from booking sagas (key = teaching session id). */
+    public static final String SESSION_COMMANDS = "coachwork.session.commands";
+    /** Replies to scheduling-service's booking sagas (from wallet-service and session-service). */
+    public static final String SCHEDULING_SAGA_REPLIES = "coachwork.scheduling.saga-replies";
+    /** Bookings: held, confirmed, cancelled, expired, refused, waitlist offers. Key = booking id. */
+    public static final String BOOKINGS = "coachwork.bookings";
+    /** Booking payments and tutor earnings (wallet-service). Key = booking id. */
+    public static final String PAYMENTS = "coachwork.payments";
+    /** Teaching sessions (seed 002): scheduled, participants, started, completed, cancelled, no-show, messages, files. Key = session id. */
+    public static final String TEACHING_SESSIONS = "coachwork.teaching.sessions";
+
     /** Dead letters of a topic go to {@code <topic>.dlt}. */
     public static String deadLetter(String topic) {
         return topic + ".dlt";
