@@ -7,13 +7,13 @@ import io.coachwork.notification.dispatch.Notice;
 import io.coachwork.notification.dispatch.NotificationType;
 import io.coachwork.notification.template.Hours;
 import io.coachwork.notification.template.Message;
+import io.coachwork.notification.template.Reasons;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Who hears what about a coaching session:
@@ -36,7 +36,6 @@ public final class CoachingSessionRules {
     private static final String FAILED = "failed";
     /** session-service's reason when a session ran until its end time. */
     private static final String AUTO_END = "auto_end";
-    private static final Pattern REASON_CODE = Pattern.compile("[a-z0-9_]+");
 
     private CoachingSessionRules() {
     }
@@ -152,7 +151,7 @@ public final class CoachingSessionRules {
 
     private static List<Notice> cancelled(Facts f, String reason) {
         boolean timed = f.session.startTime() != null;
-        boolean explained = readable(reason);
+        boolean explained = Reasons.readable(reason);
         Message.Builder forStudents = f.message("Cancelled: {title}").heading("{title} has been cancelled")
                 .paragraph(timed ? "{tutor} cancelled the session planned for {when}." : "{tutor} cancelled the session.");
         Message.Builder forTutor = f.message("Cancelled: {title}").heading("{title} has been cancelled")
@@ -171,7 +170,7 @@ public final class CoachingSessionRules {
     private static List<Notice> notCreated(Facts f, String reason) {
         Message.Builder message = f.message("Your session could not be created: {title}")
                 .heading("{title} could not be created");
-        if (readable(reason)) {
+        if (Reasons.readable(reason)) {
             message.paragraph("{reason}").value("reason", reason.trim());
         }
         message.paragraph("No hours were taken from your balance and no student was invited.")
@@ -179,10 +178,6 @@ public final class CoachingSessionRules {
         Map<String, Object> data = f.data();
         data.put("reason", reason);
         return List.of(f.notice(f.session.tutorId(), NotificationType.SESSION_CANCELLED, message.build(), data));
-    }
-
-    private static boolean readable(String reason) {
-        return reason != null && !reason.isBlank() && !REASON_CODE.matcher(reason.trim()).matches();
     }
 
     /** What every notice about this session shares: its values, data and recipients. */

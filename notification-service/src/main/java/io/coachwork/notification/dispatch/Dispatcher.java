@@ -98,7 +98,7 @@ public class Dispatcher {
         Recipient recipient = Recipient.of(notice.recipientId(), user);
         RenderedMessage rendered = MessageRenderer.render(notice.message(), recipient.name(), recipient.zone(), names);
         Preference preference = stored.getOrDefault(
-                new PreferenceRepository.Key(recipient.userId(), notice.type().key()), Preference.DEFAULT);
+                new PreferenceRepository.Key(recipient.userId(), notice.type().key()), notice.type().defaults());
         DispatchRules.Plan plan = DispatchRules.plan(preference, recipient, push.isConnected(recipient.userId()));
         Instant now = clock.instant();
         String type = notice.type().key();

@@ -101,7 +101,7 @@ public class PreferenceController {
     private Mono<PreferencesView> view(long userId) {
         return preferences.find(List.of(userId)).map(stored -> new PreferencesView(Arrays.stream(NotificationType.values())
                 .map(t -> {
-                    Preference p = stored.getOrDefault(new PreferenceRepository.Key(userId, t.key()), Preference.DEFAULT);
+                    Preference p = stored.getOrDefault(new PreferenceRepository.Key(userId, t.key()), t.defaults());
                     return new Item(t.key(), p.email(), p.push());
                 })
                 .toList()));

@@ -37,16 +37,17 @@ public class PreferenceRepository {
                 .collect(HashMap::new, (map, e) -> map.put(e.getKey(), e.getValue()));
     }
 
-    /** Changes what is given (null keeps the current choice, which starts at the default). */
+    /** Changes what is given (null keeps the current choice, which starts at the type's default). */
     public Mono<Void> update(long userId, NotificationType type, Boolean email, Boolean push, Instant now) {
         return db.sql("""
                         INSERT INTO notification_preference (user_id, type, email, push, updated_at)
-                        VALUES (:user, :type, COALESCE(:email, TRUE), COALESCE(:push, TRUE), :now)
+                        VALUES (:user, :type, COALESCE(:email, :defaultEmail), COALESCE(:push, :defaultPush), :now)
                         ON CONFLICT (user_id, type) DO UPDATE SET
                           email = COALESCE(:email, notification_preference.email),
                           push = COALESCE(:push, notification_preference.push),
                           updated_at = EXCLUDED.updated_at""")
                 .bind("user", userId).bind("type", type.key())
+                .bind("defaultEmail", type.defaults().email()).bind("defaultPush", type.defaults().push())
                 .bind("email", Parameter.fromOrEmpty(email, Boolean.class))
                 .bind("push", Parameter.fromOrEmpty(push, Boolean.class))
                 .bind("now", now.atOffset(ZoneOffset.UTC))

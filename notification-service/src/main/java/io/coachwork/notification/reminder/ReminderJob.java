@@ -1,8 +1,8 @@
 package io.coachwork.notification.reminder;
 
-import io.coachwork.platform.jobs.ScheduledRuns;
 import io.coachwork.notification.dispatch.Dispatcher;
-import io.coachwork.notification.dispatch.Links;
+import io.coachwork.notification.dispatch.Notice;
+import io.coachwork.platform.jobs.ScheduledRuns;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +15,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends the reminders that have come due. Runs every few minutes and on demand; each batch is
- * claimed with {@code FOR UPDATE SKIP LOCKED} and marked processed in the same transaction as the
- * notifications it creates, so replicas share the work and every reminder goes out once.
+ * Sends the reminders that have come due, of every {@link ReminderSource} (coaching and teaching
+ * sessions). Runs every few minutes and on demand; each batch is claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and marked processed in the same transaction as the notifications
+ * it creates, so replicas share the work and every reminder goes out once.
  */
 @Component
 public class ReminderJob {
@@ -25,22 +26,22 @@ public class ReminderJob {
     private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
     private static final int BATCH = 50;
 
-    private final ReminderRepository reminders;
+    private final List<ReminderSource<?>> sources;
     private final Dispatcher dispatcher;
     private final TransactionalOperator tx;
-    private final Links links;
     private final Clock clock;
 
-    public ReminderJob(ReminderRepository reminders, Dispatcher dispatcher, TransactionalOperator tx, Links links,
-                       Clock clock) {
-        this.reminders = reminders;
+    public ReminderJob(List<ReminderSource<?>> sources, Dispatcher dispatcher, TransactionalOperator tx, Clock clock) {
+        this.sources = List.copyOf(sources);
         this.dispatcher = dispatcher;
         this.tx = tx;
-        this.links = links;
         this.clock = clock;
     }
 
-    /** {@code sent}: reminders that went out; {@code skipped}: stale ones (a closer reminder was due, or the start had passed). */
+    /**
+     * {@code sent}: reminders that went out; {@code skipped}: stale ones (a closer reminder was due, or
+     * the start had passed) and ones nobody was left to receive.
+     */
     public record Report(int sent, int skipped) {
 
         Report plus(Report other) {
@@ -60,8 +61,14 @@ public class ReminderJob {
 
     public Mono<Report> run() {
         Instant now = clock.instant();
-        return batch(now)
-                .expand(b -> b.size() == BATCH ? batch(now) : Mono.empty())
+        return Flux.fromIterable(sources)
+                .concatMap(source -> run(source, now))
+                .reduce(new Report(0, 0), Report::plus);
+    }
+
+    private <S> Mono<Report> run(ReminderSource<S> source, Instant now) {
+        return batch(source, now)
+                .expand(b -> b.size() == BATCH ? batch(source, now) : Mono.empty())
                 .map(Batch::report)
                 .reduce(new Report(0, 0), Report::plus);
     }
@@ -69,26 +76,29 @@ public class ReminderJob {
     private record Batch(int size, Report report) {
     }
 
-    private Mono<Batch> batch(Instant now) {
-        return tx.transactional(reminders.claimDue(now, BATCH)
+    private enum Outcome { SENT, SKIPPED, LEFT }
+
+    private <S> Mono<Batch> batch(ReminderSource<S> source, Instant now) {
+        return tx.transactional(source.claimDue(now, BATCH)
                         .flatMapMany(Flux::fromIterable)
-                        .concatMap(due -> process(due, now))
+                        .concatMap(due -> process(source, due, now))
                         .collectList())
                 .map(outcomes -> new Batch(outcomes.size(), new Report(
-                        (int) outcomes.stream().filter(ReminderRules.Decision.SEND::equals).count(),
-                        (int) outcomes.stream().filter(ReminderRules.Decision.STALE::equals).count())));
+                        (int) outcomes.stream().filter(Outcome.SENT::equals).count(),
+                        (int) outcomes.stream().filter(Outcome.SKIPPED::equals).count())));
     }
 
-    private Mono<ReminderRules.Decision> process(ReminderRepository.Due due, Instant now) {
-        ReminderRules.Decision decision = ReminderRules.decide(due.kind(), due.sessionStart(), now);
-        long sessionId = due.session().sessionId();
-        return switch (decision) {
-            case SEND -> dispatcher.dispatch(ReminderNotices.notices(due.session(), due.kind(), now, links))
-                    .then(reminders.markProcessed(sessionId, due.kind(), "sent", now))
-                    .thenReturn(decision);
-            case STALE -> reminders.markProcessed(sessionId, due.kind(), "skipped", now).thenReturn(decision);
+    private <S> Mono<Outcome> process(ReminderSource<S> source, ReminderSource.Due<S> due, Instant now) {
+        return switch (ReminderRules.decide(due.kind(), due.sessionStart(), now)) {
+            case SEND -> {
+                List<Notice> notices = source.notices(due, now);
+                yield notices.isEmpty()
+                        ? source.markProcessed(due, "skipped", now).thenReturn(Outcome.SKIPPED)
+                        : dispatcher.dispatch(notices).then(source.markProcessed(due, "sent", now)).thenReturn(Outcome.SENT);
+            }
+            case STALE -> source.markProcessed(due, "skipped", now).thenReturn(Outcome.SKIPPED);
             // Claimed rows are due by construction; should one not be, it stays for a later run.
-            case NOT_DUE -> Mono.just(decision);
+            case NOT_DUE -> Mono.just(Outcome.LEFT);
         };
     }
 }

@@ -20,10 +20,6 @@ public class ReminderRepository {
         this.db = db;
     }
 
-    /** A reminder that has come due, with the session it is about. */
-    public record Due(ReminderKind kind, Instant sessionStart, CoachingSession session) {
-    }
-
     /**
      * Keeps the session's reminders in step with it: while it is scheduled, the reminders of its
      * current start time (a moved session loses the reminders of its old time, sent or not, and
@@ -53,7 +49,7 @@ public class ReminderRepository {
      * inside a transaction. The batch is read whole before the caller writes: a write on the
      * transaction's connection while this result still streams hangs it, holding the rows.
      */
-    public Mono<List<Due>> claimDue(Instant now, int limit) {
+    public Mono<List<ReminderSource.Due<CoachingSession>>> claimDue(Instant now, int limit) {
         return db.sql("""
                         SELECT r.kind, r.session_start, s.*
                         FROM scheduled_reminder r JOIN coaching_session s ON s.session_id = r.session_id
@@ -61,7 +57,7 @@ public class ReminderRepository {
                         ORDER BY r.due_at LIMIT :limit
                         FOR UPDATE OF r SKIP LOCKED""")
                 .bind("now", utc(now)).bind("limit", limit)
-                .map((row, meta) -> new Due(ReminderKind.byKey(row.get("kind", String.class)).orElseThrow(),
+                .map((row, meta) -> new ReminderSource.Due<>(ReminderKind.byKey(row.get("kind", String.class)).orElseThrow(),
                         row.get("session_start", OffsetDateTime.class).toInstant(), CoachingSessionRepository.toSession(row)))
                 .all().collectList();
     }

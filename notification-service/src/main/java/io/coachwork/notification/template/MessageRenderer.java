@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class MessageRenderer {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
     private static final String FOOTER = "You are receiving this because you use Coachwork. "
             + "You can choose which notifications reach you by email in your notification preferences.";
 
