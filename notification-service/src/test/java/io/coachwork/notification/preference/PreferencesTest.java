@@ -5,6 +5,7 @@ import io.coachwork.notification.dispatch.DispatchRules;
 import io.coachwork.notification.support.NotificationIntegrationTest;
 import io.coachwork.notification.support.SessionEvents;
 import io.coachwork.platform.test.TestJwt;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -16,16 +17,33 @@ import static org.awaitility.Awaitility.await;
 class PreferencesTest extends NotificationIntegrationTest {
 
     @Test
-    void everyTypeStartsWithEmailAndPushOn() {
+    void everyTypeStartsWithPushOnAndEmailOnExceptForMomentsThatOnlyMatterOnline() {
         JsonNode preferences = get("/api/notifications/preferences", TestJwt.student(newId())).get("data").get("preferences");
         assertThat(preferences.valueStream().map(p -> p.get("type").asString()))
                 .containsExactly("session_invitation", "session_started", "session_time_warning", "session_ended",
                         "session_cancelled", "session_reminder_24h", "session_reminder_1h", "hours_balance_low",
-                        "wallet_updated", "subscription_updated", "subscription_payment_failed", "subscription_expired");
+                        "wallet_updated", "subscription_updated", "subscription_payment_failed", "subscription_expired",
+                        "session_booked", "booking_refunded", "booking_expired", "booking_payment_failed",
+                        "waitlist_offered", "session_starting", "session_message", "session_file", "session_no_show");
+        Set<String> notEmailed = Set.of("session_starting", "session_message", "session_file");
         assertThat(preferences).allSatisfy(p -> {
-            assertThat(p.get("email").asBoolean()).isTrue();
+            assertThat(p.get("email").asBoolean()).as(p.toString()).isEqualTo(!notEmailed.contains(p.get("type").asString()));
             assertThat(p.get("push").asBoolean()).isTrue();
         });
+    }
+
+    @Test
+    void aTypeNotEmailedByDefaultCanBeTurnedOnAndKeepsItsPushDefault() {
+        String token = TestJwt.student(newId());
+        put(token, "{\"preferences\":[{\"type\":\"session_message\",\"email\":true}]}").expectStatus().isOk();
+        put(token, "{\"preferences\":[{\"type\":\"session_file\",\"push\":false}]}").expectStatus().isOk();
+        JsonNode preferences = get("/api/notifications/preferences", token).get("data").get("preferences");
+        JsonNode message = preferences.valueStream().filter(p -> "session_message".equals(p.get("type").asString())).findFirst().orElseThrow();
+        JsonNode file = preferences.valueStream().filter(p -> "session_file".equals(p.get("type").asString())).findFirst().orElseThrow();
+        assertThat(message.get("email").asBoolean()).isTrue();
+        assertThat(message.get("push").asBoolean()).isTrue();
+        assertThat(file.get("email").asBoolean()).isFalse();
+        assertThat(file.get("push").asBoolean()).isFalse();
     }
 
     @Test

@@ -6,9 +6,11 @@ import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
 import io.coachwork.contracts.coaching.CoachingSessionEvent;
 import io.coachwork.contracts.identity.IdentityUser;
+import io.coachwork.contracts.teaching.TeachingSessionEvent;
 import io.coachwork.platform.test.MutableClock;
 import io.coachwork.platform.test.ServiceTest;
 import io.coachwork.platform.test.TestEvents;
+import io.coachwork.platform.test.TestInfrastructure;
 import io.coachwork.platform.test.TestJwt;
 import io.coachwork.platform.test.TopicProbe;
 import jakarta.mail.Address;
@@ -93,6 +95,26 @@ public abstract class NotificationIntegrationTest {
         String cloudEvent = TestEvents.cloudEvent(type, Long.toString(event.sessionId()), event);
         TopicProbe.send(Topics.COACHING_SESSIONS, Long.toString(event.sessionId()), cloudEvent);
         return cloudEvent;
+    }
+
+    /** scheduling-service publishes a booking event (key = booking id); returns the CloudEvent as sent. */
+    protected static String publishBooking(String type, String bookingId, Object data) {
+        String cloudEvent = TestEvents.cloudEvent(type, bookingId, data);
+        TopicProbe.send(Topics.BOOKINGS, bookingId, cloudEvent);
+        return cloudEvent;
+    }
+
+    /** session-service publishes a teaching-session event (key = session id); returns the CloudEvent as sent. */
+    protected static String publishTeaching(String type, TeachingSessionEvent event) {
+        String cloudEvent = TestEvents.cloudEvent(type, event.sessionId(), event);
+        TopicProbe.send(Topics.TEACHING_SESSIONS, event.sessionId(), cloudEvent);
+        return cloudEvent;
+    }
+
+    /** The same CloudEvent delivered twice in a row (as after a consumer crash before its offset commit). */
+    protected static void deliverTwice(String topic, String key, String cloudEvent) {
+        TopicProbe.send(TestInfrastructure.kafkaBootstrapServers(), topic,
+                List.of(Map.entry(key, cloudEvent), Map.entry(key, cloudEvent)));
     }
 
     /** The user's inbox entries, newest first. */
