@@ -6,6 +6,7 @@ import io.coachwork.contracts.booking.BookingEvent;
 import io.coachwork.notification.dispatch.Links;
 import io.coachwork.notification.dispatch.Notice;
 import io.coachwork.notification.dispatch.NoticeMapping;
+import io.coachwork.notification.inbox.InboxRepository;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -14,14 +15,17 @@ import reactor.core.publisher.Mono;
 /**
  * Booking events from scheduling-service (issue 9): confirmations, cancellations, refunds, expired
  * holds and failed payments, as {@link BookingRules} says. Holds and refusals are answered in the
- * student's own request and stay silent.
+ * student's own request and stay silent. Whether a cancelled booking had been confirmed is read
+ * from the tutor's inbox, the record of what they were told (a booking's events arrive in order).
  */
 @Component
 public class BookingNotices implements NoticeMapping<BookingEvent> {
 
+    private final InboxRepository inbox;
     private final Links links;
 
-    public BookingNotices(Links links) {
+    public BookingNotices(InboxRepository inbox, Links links) {
+        this.inbox = inbox;
         this.links = links;
     }
 
@@ -43,6 +47,8 @@ public class BookingNotices implements NoticeMapping<BookingEvent> {
 
     @Override
     public Mono<List<Notice>> notices(SourceEvent<BookingEvent> event) {
-        return Mono.just(BookingRules.notices(event.type(), event.data(), links));
+        Mono<Boolean> tutorTold = EventTypes.BOOKING_CANCELLED.equals(event.type())
+                ? inbox.exists(BookingRules.tutorConfirmationKey(event.data())) : Mono.just(false);
+        return tutorTold.map(told -> BookingRules.notices(event.type(), event.data(), told, links));
     }
 }

@@ -24,12 +24,16 @@ import java.util.Set;
  *       session), the student a booking confirmation; both show the time in the tutor's and the
  *       student's zones (a student whose zone is unknown reads UTC);</li>
  *   <li>cancelled: whoever did not cancel ({@code cancelledBy} STUDENT → the tutor, TUTOR → the student,
- *       SYSTEM → both); the tutor only hears of bookings that were paid, the only ones they were told of;</li>
- *   <li>refunded, expired, payment_failed: the student;</li>
+ *       SYSTEM → both); the tutor only of bookings they were told were confirmed. A booking cancelled
+ *       before it was confirmed that is paid after all (a late payment, announced as a second
+ *       cancelled event) tells the student their payment is refunded in full;</li>
+ *   <li>expired: the student, that the hold ran out; a late payment after it (a second expired event,
+ *       now paid) tells them it is refunded in full;</li>
+ *   <li>refunded, payment_failed: the student;</li>
  *   <li>waitlist_offered: the student holding the freed seat, with the time the hold expires.</li>
  * </ul>
- * Each fact happens once per booking, so notices are keyed by booking, not by event: a producer
- * publishing the same fact again tells nobody twice.
+ * Each fact happens once per booking, so notices are keyed by booking and fact, not by event: a
+ * producer publishing the same fact again tells nobody twice.
  */
 public final class BookingRules {
 
@@ -43,11 +47,15 @@ public final class BookingRules {
     private BookingRules() {
     }
 
-    public static List<Notice> notices(String eventType, BookingEvent booking, Links links) {
+    /**
+     * @param tutorToldOfBooking whether the tutor was told this booking was confirmed (its confirmation
+     *                           is in their inbox); only cancellations ask
+     */
+    public static List<Notice> notices(String eventType, BookingEvent booking, boolean tutorToldOfBooking, Links links) {
         Facts f = new Facts(booking, links);
         return switch (eventType) {
             case EventTypes.BOOKING_CONFIRMED -> confirmed(f);
-            case EventTypes.BOOKING_CANCELLED -> cancelled(f);
+            case EventTypes.BOOKING_CANCELLED -> cancelled(f, tutorToldOfBooking);
             case EventTypes.BOOKING_REFUNDED -> refunded(f);
             case EventTypes.BOOKING_EXPIRED -> expired(f);
             case EventTypes.BOOKING_PAYMENT_FAILED_EVENT -> paymentFailed(f);
@@ -80,10 +88,18 @@ public final class BookingRules {
                 f.notice(b.studentId(), NotificationType.SESSION_BOOKED, "confirmed", forStudent.build()));
     }
 
-    private static List<Notice> cancelled(Facts f) {
+    /** The dedupe key of the tutor's confirmation of this booking: its presence says the tutor was told. */
+    public static String tutorConfirmationKey(BookingEvent booking) {
+        return key(booking.bookingId(), "confirmed", booking.tutorId(), NotificationType.SESSION_BOOKED);
+    }
+
+    private static List<Notice> cancelled(Facts f, boolean tutorToldOfBooking) {
         BookingEvent b = f.booking;
         String by = b.cancelledBy() == null ? "SYSTEM" : b.cancelledBy().trim().toUpperCase();
-        boolean tellTutor = !TUTOR.equals(by) && PAID.contains(upper(b.paymentStatus()));
+        if (!tutorToldOfBooking && PAID.contains(upper(b.paymentStatus()))) {
+            return List.of(paidAfterItEnded(f, "Your booking was cancelled before it was confirmed"));
+        }
+        boolean tellTutor = tutorToldOfBooking && !TUTOR.equals(by);
         boolean tellStudent = !STUDENT.equals(by);
         List<Notice> notices = new ArrayList<>();
         if (tellTutor) {
@@ -130,18 +146,34 @@ public final class BookingRules {
 
     private static List<Notice> expired(Facts f) {
         BookingEvent b = f.booking;
+        if (PAID.contains(upper(b.paymentStatus()))) {
+            return List.of(paidAfterItEnded(f, "Your hold on the seat expired before your payment arrived"));
+        }
         Message.Builder message = f.message("Your booking hold expired")
                 .heading("Your hold on the {kind} with {tutor} expired")
                 .paragraph("The seat for {when} was held for you while you paid, and the hold ran out before "
                         + "the payment completed, so the seat was released.");
         f.reason(message);
-        if (REFUNDING.contains(upper(b.paymentStatus()))) {
-            message.paragraph("Your payment arrived after the hold had expired, so it is being refunded in full.");
-        } else {
-            message.paragraph("You have not been charged.");
-        }
+        message.paragraph("You have not been charged.");
         return List.of(f.notice(b.studentId(), NotificationType.BOOKING_EXPIRED, "expired",
                 message.action("Book again", f.links.myBookings()).build()));
+    }
+
+    /** A payment for a booking that had already ended (expired or cancelled unconfirmed) goes back in full. */
+    private static Notice paidAfterItEnded(Facts f, String what) {
+        BookingEvent b = f.booking;
+        String refund = f.refund() != null ? f.refund() : f.price();
+        Message.Builder message = f.message("Your payment is being refunded")
+                .heading("Your payment for the {kind} with {tutor} is being refunded")
+                .paragraph(what + ", so the booking for {when} was not made.")
+                .paragraph(refund == null ? "Your payment is being refunded in full to your original payment method."
+                        : "Your payment of {refund} is being refunded in full to your original payment method.");
+        if (refund != null) {
+            message.value("refund", refund);
+        }
+        f.reason(message);
+        return f.notice(b.studentId(), NotificationType.BOOKING_REFUNDED, "paid_after_it_ended",
+                message.action("Book again", f.links.myBookings()).build());
     }
 
     private static List<Notice> paymentFailed(Facts f) {

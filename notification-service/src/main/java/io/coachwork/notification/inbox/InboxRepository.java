@@ -47,6 +47,14 @@ public class InboxRepository {
                 .one();
     }
 
+    /** Whether a fact was told to its person already (a notification with this dedupe key exists). */
+    public Mono<Boolean> exists(String dedupeKey) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM notification WHERE dedupe_key = :key) AS found")
+                .bind("key", dedupeKey)
+                .map((row, meta) -> row.get("found", Boolean.class))
+                .one();
+    }
+
     /** Newest first (insertion order: the clock may be moved, ids only grow). */
     public Flux<NotificationView> page(long userId, boolean unreadOnly, PageQuery page) {
         return db.sql("SELECT * FROM notification WHERE user_id = :user AND (NOT :unread OR read_at IS NULL) "

@@ -28,8 +28,13 @@ class BookingRulesTest {
         return MessageRenderer.render(notice.message(), NAMES.get(notice.recipientId()), ZoneId.of("UTC"), NAMES).text();
     }
 
+    /** Notices of an event about a booking the tutor was told was confirmed. */
     private static List<Notice> notices(String type, BookingEvents booking) {
-        return BookingRules.notices(type, booking.build(), LINKS);
+        return BookingRules.notices(type, booking.build(), true, LINKS);
+    }
+
+    private static List<Notice> unconfirmed(String type, BookingEvents booking) {
+        return BookingRules.notices(type, booking.build(), false, LINKS);
     }
 
     @Test
@@ -78,7 +83,8 @@ class BookingRulesTest {
 
     @Test
     void aCancellationReachesWhoeverDidNotCancel() {
-        BookingEvents byStudent = BookingEvents.of(TUTOR, STUDENT).status("CANCELLED", "REFUND_PENDING").cancelledBy("STUDENT");
+        BookingEvents byStudent = BookingEvents.of(TUTOR, STUDENT).status("CANCELLED", "SUCCEEDED").refund(3000)
+                .cancelledBy("STUDENT");
         List<Notice> studentCancelled = notices(EventTypes.BOOKING_CANCELLED, byStudent);
         assertThat(studentCancelled).extracting(Notice::recipientId, Notice::type)
                 .containsExactly(tuple(TUTOR, NotificationType.SESSION_CANCELLED));
@@ -88,25 +94,42 @@ class BookingRulesTest {
                 .contains("The time is open for booking again.");
 
         List<Notice> tutorCancelled = notices(EventTypes.BOOKING_CANCELLED, BookingEvents.of(TUTOR, STUDENT)
-                .status("CANCELLED", "REFUND_PENDING").cancelledBy("TUTOR").reason("Tutor unwell"));
+                .status("CANCELLED", "SUCCEEDED").refund(3000).cancelledBy("TUTOR").reason("Tutor unwell"));
         assertThat(tutorCancelled).extracting(Notice::recipientId).containsExactly(STUDENT);
         assertThat(render(tutorCancelled.get(0))).contains("Tayo cancelled the session planned for")
                 .contains("Reason: Tutor unwell")
                 .contains("A refund of 30.00 USD is on its way to your original payment method.");
 
         List<Notice> systemCancelled = notices(EventTypes.BOOKING_CANCELLED, BookingEvents.of(TUTOR, STUDENT).group()
-                .status("CANCELLED", "REFUND_PENDING").cancelledBy("SYSTEM").reason("slot_deleted"));
+                .status("CANCELLED", "SUCCEEDED").refund(3000).cancelledBy("SYSTEM").reason("slot_deleted"));
         assertThat(systemCancelled).extracting(Notice::recipientId).containsExactly(TUTOR, STUDENT);
         assertThat(render(systemCancelled.get(0))).contains("Their seat is open for booking again.").doesNotContain("slot_deleted");
         assertThat(systemCancelled.get(1).data()).containsEntry("reason", "slot_deleted").containsEntry("cancelled_by", "SYSTEM");
     }
 
     @Test
-    void theTutorHearsOnlyOfCancelledBookingsThatWerePaid() {
-        List<Notice> unpaid = notices(EventTypes.BOOKING_CANCELLED, BookingEvents.of(TUTOR, STUDENT)
-                .status("CANCELLED", "CANCELLED").cancelledBy("SYSTEM"));
-        assertThat(unpaid).extracting(Notice::recipientId).containsExactly(STUDENT);
-        assertThat(render(unpaid.get(0))).doesNotContain("refund");
+    void theTutorHearsOnlyOfCancellationsOfBookingsTheyWereToldOf() {
+        List<Notice> bySystem = unconfirmed(EventTypes.BOOKING_CANCELLED, BookingEvents.of(TUTOR, STUDENT)
+                .status("CANCELLED", "REQUIRES_PAYMENT").cancelledBy("SYSTEM"));
+        assertThat(bySystem).extracting(Notice::recipientId).containsExactly(STUDENT);
+        assertThat(render(bySystem.get(0))).doesNotContain("refund");
+
+        assertThat(unconfirmed(EventTypes.BOOKING_CANCELLED, BookingEvents.of(TUTOR, STUDENT)
+                .status("CANCELLED", "REQUIRES_PAYMENT").cancelledBy("STUDENT"))).isEmpty();
+    }
+
+    @Test
+    void aPaymentForABookingCancelledBeforeItWasConfirmedIsAnnouncedAsRefunded() {
+        // scheduling-service announces a late payment with a second cancelled event, now paid.
+        BookingEvents booking = BookingEvents.of(TUTOR, STUDENT).status("CANCELLED", "SUCCEEDED").cancelledBy("STUDENT")
+                .refund(3000).reason("Your payment arrived after the booking was cancelled.");
+        List<Notice> late = unconfirmed(EventTypes.BOOKING_CANCELLED, booking);
+        assertThat(late).extracting(Notice::recipientId, Notice::type)
+                .containsExactly(tuple(STUDENT, NotificationType.BOOKING_REFUNDED));
+        assertThat(render(late.get(0))).contains("Your booking was cancelled before it was confirmed, so the booking for")
+                .contains("Your payment of 30.00 USD is being refunded in full")
+                .contains("Reason: Your payment arrived after the booking was cancelled.");
+        assertThat(late.get(0).dedupeKey()).isEqualTo("booking:" + booking.bookingId() + ":paid_after_it_ended:8:booking_refunded");
     }
 
     @Test
@@ -121,17 +144,22 @@ class BookingRulesTest {
     }
 
     @Test
-    void anExpiredHoldTellsTheStudentAndSaysWhenALatePaymentIsRefunded() {
-        List<Notice> unpaid = notices(EventTypes.BOOKING_EXPIRED, BookingEvents.of(TUTOR, STUDENT)
-                .status("EXPIRED", "CANCELLED"));
+    void anExpiredHoldTellsTheStudentAndALatePaymentAfterItIsAnnouncedAsRefunded() {
+        BookingEvents booking = BookingEvents.of(TUTOR, STUDENT).status("EXPIRED", "REQUIRES_PAYMENT");
+        List<Notice> unpaid = unconfirmed(EventTypes.BOOKING_EXPIRED, booking);
         assertThat(unpaid).extracting(Notice::recipientId, Notice::type)
                 .containsExactly(tuple(STUDENT, NotificationType.BOOKING_EXPIRED));
         assertThat(render(unpaid.get(0))).contains("the seat was released").contains("You have not been charged.");
 
-        List<Notice> late = notices(EventTypes.BOOKING_EXPIRED, BookingEvents.of(TUTOR, STUDENT)
-                .status("EXPIRED", "REFUND_PENDING").reason("Your payment arrived after the hold expired."));
-        assertThat(render(late.get(0))).contains("Reason: Your payment arrived after the hold expired.")
-                .contains("it is being refunded in full").doesNotContain("not been charged");
+        // The same booking's second expired event: the payment came after all and is refunded (another fact).
+        List<Notice> late = unconfirmed(EventTypes.BOOKING_EXPIRED, booking.status("EXPIRED", "SUCCEEDED").refund(3000)
+                .reason("Your payment arrived after the hold expired."));
+        assertThat(late).extracting(Notice::recipientId, Notice::type)
+                .containsExactly(tuple(STUDENT, NotificationType.BOOKING_REFUNDED));
+        assertThat(render(late.get(0))).contains("Your hold on the seat expired before your payment arrived")
+                .contains("Your payment of 30.00 USD is being refunded in full")
+                .contains("Reason: Your payment arrived after the hold expired.").doesNotContain("not been charged");
+        assertThat(late.get(0).dedupeKey()).isNotEqualTo(unpaid.get(0).dedupeKey());
     }
 
     @Test
