@@ -62,6 +62,9 @@ public final class LocalStripe implements AutoCloseable {
     private final WebhookSender webhooks;
     private final DisposableServer server;
 
+    /** Stripe's largest charge in minor units; a larger amount is refused as Stripe refuses it. */
+    public static final long MAX_AMOUNT = 99_999_999L;
+
     /** Stripe's test card that is always declined. */
     public static final String DECLINED_CARD = "pm_card_chargeDeclined";
 
@@ -227,6 +230,10 @@ public final class LocalStripe implements AutoCloseable {
         Long amount = positiveLong(form.get("amount"));
         if (amount == null) {
             return Answer.error(400, "invalid_request_error", "Missing required param: amount.", "amount", "parameter_missing");
+        }
+        if (amount > MAX_AMOUNT) {
+            return Answer.error(400, "invalid_request_error", "Amount must be no more than 99999999 in the smallest "
+                    + "currency unit.", "amount", "amount_too_large");
         }
         Object currency = form.get("currency");
         if (!(currency instanceof String c) || !c.matches("[A-Za-z]{3}")) {
