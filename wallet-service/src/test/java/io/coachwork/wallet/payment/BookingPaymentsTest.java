@@ -36,6 +36,8 @@ class BookingPaymentsTest extends WalletIntegrationTest {
 
     private static final String REPLIES = Topics.SCHEDULING_SAGA_REPLIES;
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** How long to watch for a second event that must not come. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
 
     @Test
     void createOpensOneIntentPerBookingAndARepeatedCommandGetsTheSameReply() {
@@ -117,7 +119,7 @@ class BookingPaymentsTest extends WalletIntegrationTest {
         assertThat(escrow(booking)).isEqualTo(6000);
         bookingPayment(booking).jsonPath("$.data.status").isEqualTo("SUCCEEDED").jsonPath("$.data.paid").isEqualTo(60.0);
         List<JsonNode> late = Records.await(REPLIES, Records.saga(saga).and(e -> !e.path("type").asString()
-                .equals(EventTypes.BOOKING_PAYMENT_CREATED)), 3, Duration.ofSeconds(5));
+                .equals(EventTypes.BOOKING_PAYMENT_CREATED)), 3, QUIET);
         assertThat(late).extracting(e -> e.path("type").asString()).containsExactly(EventTypes.BOOKING_PAYMENT_SUCCEEDED);
         assertThat(late.get(0).path("data").path("amount_minor").asLong()).isEqualTo(6000);
         assertThat(late.get(0).path("data").path("payment_intent_id").asString()).isEqualTo(intentId);
@@ -146,7 +148,7 @@ class BookingPaymentsTest extends WalletIntegrationTest {
                 .jsonPath("$.data.handled").isEqualTo(false);
 
         List<JsonNode> replies = Records.await(REPLIES, Records.saga(saga).and(type(EventTypes.BOOKING_PAYMENT_FAILED)),
-                2, Duration.ofSeconds(5));
+                2, QUIET);
         assertThat(replies).hasSize(1);
         assertThat(replies.get(0).path("data").path("reason").asString()).isEqualTo("Your card was declined.");
         bookingPayment(booking).jsonPath("$.data.status").isEqualTo("CANCELLED");
@@ -361,7 +363,7 @@ class BookingPaymentsTest extends WalletIntegrationTest {
         assertThat(escrow(first)).isZero();
         assertThat(escrow(cancelled)).isEqualTo(4000);
         assertThat(Records.await(Topics.PAYMENTS, e -> EventTypes.TUTOR_EARNING.equals(e.path("type").asString())
-                && session.equals(e.path("data").path("teaching_session_id").asString()), 3, Duration.ofSeconds(5)))
+                && session.equals(e.path("data").path("teaching_session_id").asString()), 3, QUIET))
                 .hasSize(2);
         get("/api/marketplace/tutor/wallet/earnings", TestJwt.tutor(tutor)).expectBody()
                 .jsonPath("$.data.earnings.length()").isEqualTo(2);
@@ -437,7 +439,7 @@ class BookingPaymentsTest extends WalletIntegrationTest {
 
     private List<JsonNode> paymentEvents(String booking, String type, int atMost) {
         return Records.await(Topics.PAYMENTS, e -> booking.equals(e.path("subject").asString())
-                && type.equals(e.path("type").asString()), atMost, Duration.ofSeconds(5));
+                && type.equals(e.path("type").asString()), atMost, QUIET);
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec bookingPayment(String booking) {
