@@ -235,6 +235,7 @@ public class BookingPayments {
         if (intentId == null || total <= 0) {
             return Mono.just(false);
         }
+        // Charges list their refunds only where the webhook endpoint expands them; else the refund we asked for is kept.
         String stripeRefundId = charge.getRefunds() != null && charge.getRefunds().getData() != null
                 && !charge.getRefunds().getData().isEmpty() ? charge.getRefunds().getData().get(0).getId() : null;
         Instant now = clock.instant();

@@ -172,7 +172,8 @@ public final class LocalStripe implements AutoCloseable {
 
     /**
      * The signed {@code charge.refunded} webhook of a paid PaymentIntent's charge as it is now:
-     * {@code amount_refunded} is the total refunded so far, {@code refunds} lists the refunds.
+     * {@code amount_refunded} is the total refunded so far. Like Stripe since API version 2022-11-15,
+     * the charge does not list its refunds.
      */
     public StripeWebhooks.SignedWebhook refundedWebhook(String paymentIntentId, String webhookSecret, Instant at) {
         return StripeWebhooks.signed(webhookSecret, "charge.refunded", charge(paymentIntentId), at);
@@ -201,15 +202,6 @@ public final class LocalStripe implements AutoCloseable {
             charge.put("payment_intent", paymentIntentId);
             charge.put("payment_method", pi.path("payment_method").asString());
             charge.put("refunded", refunded >= pi.path("amount_received").asLong());
-            ObjectNode list = charge.putObject("refunds");
-            list.put("object", "list");
-            var data = list.putArray("data");
-            List<JsonNode> made = refundsOf(paymentIntentId);
-            for (int i = made.size() - 1; i >= 0; i--) {
-                data.add(made.get(i)); // newest first, as Stripe lists them
-            }
-            list.put("has_more", false);
-            list.put("url", "/v1/charges/" + pi.path("latest_charge").asString() + "/refunds");
             charge.put("status", "succeeded");
             return charge;
         }
