@@ -127,6 +127,43 @@ class BookingPaymentsTest extends WalletIntegrationTest {
     }
 
     @Test
+    void theSameWebhookDeliveredConcurrentlyMovesTheMoneyOnce() throws Exception {
+        String booking = newBooking();
+        JsonNode created = create(booking, newId(), 7000, "USD");
+        String intentId = created.path("data").path("payment_intent_id").asString();
+        StripeWebhooks.SignedWebhook paid = STRIPE.succeededWebhook(intentId, WEBHOOK_SECRET, clock.instant());
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> deliveries = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                deliveries.add(pool.submit(() -> TestEvents.json().readTree(deliver(paid).expectStatus().isOk()
+                        .expectBody(String.class).returnResult().getResponseBody()).path("data").path("handled").asBoolean()));
+            }
+            long handled = 0;
+            for (var delivery : deliveries) {
+                handled += delivery.get() ? 1 : 0;
+            }
+            assertThat(handled).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(escrow(booking)).isEqualTo(7000);
+        assertThat(Records.await(REPLIES, Records.saga(created.path("subject").asString())
+                .and(type(EventTypes.BOOKING_PAYMENT_SUCCEEDED)), 2, QUIET)).hasSize(1);
+    }
+
+    @Test
+    void aWebhookForABookingWhosePaymentIsNotRecordedYetIsAskedAgainLater() {
+        ObjectNode early = TestEvents.json().createObjectNode().put("id", "pi_early_" + newId())
+                .put("object", "payment_intent").put("amount", 100).put("amount_received", 100).put("currency", "usd")
+                .put("status", "succeeded");
+        early.putObject("metadata").put("booking_id", newBooking());
+        deliver(StripeWebhooks.signed(WEBHOOK_SECRET, "payment_intent.succeeded", early, clock.instant()))
+                .expectStatus().isEqualTo(503);
+    }
+
+    @Test
     void aDeclinedCardFailsThePaymentAndTheSagaHearsItOnce() {
         String booking = newBooking();
         JsonNode created = create(booking, newId(), 2500, "EUR");
@@ -246,6 +283,11 @@ class BookingPaymentsTest extends WalletIntegrationTest {
                 .expectStatus().isBadRequest();
         deliver(refunded).expectStatus().isOk().expectBody().jsonPath("$.data.handled").isEqualTo(true);
         deliver(refunded).expectStatus().isOk().expectBody().jsonPath("$.data.handled").isEqualTo(false);
+
+        // Out of order: an older charge.refunded (less refunded so far) arrives after the newer one.
+        ObjectNode older = ((ObjectNode) STRIPE.charge(intentId)).put("amount_refunded", 2000).put("refunded", false);
+        deliver(StripeWebhooks.signed(WEBHOOK_SECRET, "charge.refunded", older, clock.instant())).expectStatus().isOk()
+                .expectBody().jsonPath("$.data.handled").isEqualTo(false);
 
         assertThat(escrow(booking)).isZero();
         bookingPayment(booking).jsonPath("$.data.status").isEqualTo("REFUNDED").jsonPath("$.data.refunded").isEqualTo(50.0);
