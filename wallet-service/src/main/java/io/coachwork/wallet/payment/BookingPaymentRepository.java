@@ -1,11 +1,13 @@
 package io.coachwork.wallet.payment;
 
 import io.coachwork.contracts.payment.PaymentCommands;
+import io.coachwork.wallet.ledger.Units;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.UnaryOperator;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -155,13 +157,22 @@ public class BookingPaymentRepository {
                 .map((row, meta) -> toPayment(row)).all();
     }
 
+    /** The tutor's earnings accounts, one per currency (the ledger's cached balances). */
+    public Flux<PaymentViews.EarningsBalance> earningsBalances(long tutorId) {
+        return db.sql("SELECT unit, balance FROM account WHERE owner_id = :t AND code = 'earnings' ORDER BY unit")
+                .bind("t", tutorId)
+                .map((row, meta) -> new PaymentViews.EarningsBalance(row.get("unit", String.class),
+                        Units.money(row.get("balance", Long.class), row.get("unit", String.class))))
+                .all();
+    }
+
     public Mono<Long> countReleased(long tutorId) {
         return db.sql("SELECT count(*) AS n FROM booking_payment WHERE tutor_id = :t AND released_at IS NOT NULL")
                 .bind("t", tutorId).map((row, meta) -> row.get("n", Long.class)).one();
     }
 
     private Mono<BookingPayment> update(String sql, String bookingId, Instant now,
-                                        java.util.function.UnaryOperator<DatabaseClient.GenericExecuteSpec> binds) {
+                                        UnaryOperator<DatabaseClient.GenericExecuteSpec> binds) {
         return binds.apply(db.sql(sql).bind("b", bookingId).bind("now", utc(now)))
                 .map((row, meta) -> toPayment(row)).one();
     }

@@ -5,8 +5,6 @@ import io.coachwork.platform.web.ApiException;
 import io.coachwork.platform.web.ApiResponse;
 import io.coachwork.platform.web.PageQuery;
 import io.coachwork.platform.web.Pagination;
-import io.coachwork.wallet.ledger.Units;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,23 +16,17 @@ import reactor.core.publisher.Mono;
 public class PaymentControllers {
 
     private final BookingPaymentRepository payments;
-    private final DatabaseClient db;
 
-    public PaymentControllers(BookingPaymentRepository payments, DatabaseClient db) {
+    public PaymentControllers(BookingPaymentRepository payments) {
         this.payments = payments;
-        this.db = db;
     }
 
     @GetMapping("/api/marketplace/tutor/wallet/earnings")
     public Mono<ApiResponse<PaymentViews.Earnings>> earnings(CurrentUser tutor,
                                                              @RequestParam(required = false) String page,
                                                              @RequestParam(required = false) String limit) {
-        return Mono.fromCallable(() -> PageQuery.of(page, limit)).flatMap(query -> db.sql("""
-                                SELECT unit, balance FROM account WHERE owner_id = :t AND code = 'earnings' ORDER BY unit""")
-                        .bind("t", tutor.id())
-                        .map((row, meta) -> new PaymentViews.EarningsBalance(row.get("unit", String.class),
-                                Units.money(row.get("balance", Long.class), row.get("unit", String.class))))
-                        .all().collectList()
+        return Mono.fromCallable(() -> PageQuery.of(page, limit)).flatMap(query -> payments.earningsBalances(tutor.id())
+                        .collectList()
                         .flatMap(balances -> payments.countReleased(tutor.id())
                                 .flatMap(total -> payments.released(tutor.id(), query.limit(), query.offset())
                                         .map(PaymentViews.Earning::of).collectList()

@@ -6,6 +6,7 @@ import io.coachwork.contracts.Topics;
 import io.coachwork.contracts.teaching.TeachingSessionEvent;
 import io.coachwork.platform.messaging.EventCodec;
 import io.coachwork.platform.messaging.EventHandler;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -51,7 +52,7 @@ public class TeachingEarningsHandler implements EventHandler {
         if (!completed && !STUDENTS_MISSED.equals(session.noShow())) {
             return Mono.empty();
         }
-        return Flux.fromIterable(session.participants() == null ? java.util.List.of() : session.participants())
+        return Flux.fromIterable(session.participants() == null ? List.of() : session.participants())
                 .filter(p -> BOOKED.equals(p.status()) && p.bookingId() != null && !p.bookingId().isBlank())
                 .concatMap(p -> payments.sessionCompleted(p.bookingId(), session.tutorId(), session.sessionId()))
                 .then();

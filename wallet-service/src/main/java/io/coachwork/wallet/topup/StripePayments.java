@@ -13,6 +13,7 @@ import java.util.Map;
 import io.coachwork.platform.web.ApiException;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -122,7 +123,7 @@ public class StripePayments {
         return client;
     }
 
-    private static <T> Mono<T> call(java.util.concurrent.Callable<T> request) {
+    private static <T> Mono<T> call(Callable<T> request) {
         return Mono.fromCallable(request).subscribeOn(Schedulers.boundedElastic());
     }
 

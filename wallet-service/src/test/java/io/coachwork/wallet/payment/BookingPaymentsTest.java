@@ -15,12 +15,17 @@ import io.coachwork.wallet.support.WalletIntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -133,9 +138,9 @@ class BookingPaymentsTest extends WalletIntegrationTest {
         String intentId = created.path("data").path("payment_intent_id").asString();
         StripeWebhooks.SignedWebhook paid = STRIPE.succeededWebhook(intentId, WEBHOOK_SECRET, clock.instant());
 
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<java.util.concurrent.Future<Boolean>> deliveries = new java.util.ArrayList<>();
+            List<Future<Boolean>> deliveries = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 deliveries.add(pool.submit(() -> TestEvents.json().readTree(deliver(paid).expectStatus().isOk()
                         .expectBody(String.class).returnResult().getResponseBody()).path("data").path("handled").asBoolean()));
@@ -484,7 +489,7 @@ class BookingPaymentsTest extends WalletIntegrationTest {
                 && type.equals(e.path("type").asString()), atMost, QUIET);
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec bookingPayment(String booking) {
+    private BodyContentSpec bookingPayment(String booking) {
         return get("/api/admin/wallet/booking-payments/" + booking, TestJwt.token(newId(), "admin"))
                 .expectStatus().isOk().expectBody();
     }
