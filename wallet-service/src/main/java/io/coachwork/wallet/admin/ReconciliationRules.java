@@ -15,6 +15,10 @@ public final class ReconciliationRules {
     public static final String TRANSACTION_BALANCE = "transaction_balance";
     public static final String HOURS_IDENTITY = "hours_identity";
     public static final String HELD_VS_HOLDS = "held_vs_open_holds";
+    /** A currency's booking escrow (sum of its entries) against what the booking payments say it holds. */
+    public static final String BOOKING_ESCROW = "booking_escrow";
+    /** One booking's ledger movements (escrow, commission, earnings) against its payment record. */
+    public static final String BOOKING_PAYMENT = "booking_payment";
 
     private ReconciliationRules() {
     }

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Learns from subscription events whether a tutor's tier has unlimited coaching, and from tier edits. */
+/** Learns from subscription events whether a tutor's tier has unlimited coaching and its commission, and from tier edits. */
 @Component
 public class SubscriptionPlanHandler implements EventHandler {
 
@@ -43,13 +43,13 @@ public class SubscriptionPlanHandler implements EventHandler {
     public Mono<Void> handle(CloudEvent event) {
         if (EventTypes.TIER_UPDATED.equals(event.type())) {
             TierUpdated tier = codec.data(event, TierUpdated.class);
-            return plans.tierChanged(tier.tier(), tier.unlimitedCoaching());
+            return plans.tierChanged(tier.tier(), tier.unlimitedCoaching(), tier.commissionRate());
         }
         if (!TYPES.contains(event.type())) {
             return Mono.empty();
         }
         SubscriptionEvent subscription = codec.data(event, SubscriptionEvent.class);
         return plans.record(subscription.tutorId(), subscription.tier(), subscription.unlimitedCoaching(),
-                subscription.status(), event.time() == null ? clock.instant() : event.time());
+                subscription.status(), subscription.commissionRate(), event.time() == null ? clock.instant() : event.time());
     }
 }

@@ -1,5 +1,6 @@
 package io.coachwork.wallet.hours;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Which tutors have unlimited coaching, as subscription-service's events say. Events may arrive
+ * Which tutors have unlimited coaching and what commission their tier takes, as subscription-service's events say. Events may arrive
  * late or twice: the one with the newest event time wins, so an old event never undoes a newer one.
  */
 @Component
@@ -28,27 +29,45 @@ public class TutorPlans {
                 .defaultIfEmpty(false);
     }
 
+    /** The tier's commission in percent; empty for a tutor no event has mentioned (or one without a rate). */
+    public Mono<BigDecimal> commissionRate(long tutorId) {
+        return db.sql("SELECT commission_rate FROM tutor_plan WHERE tutor_id = :t AND commission_rate IS NOT NULL")
+                .bind("t", tutorId)
+                .map((row, meta) -> row.get("commission_rate", BigDecimal.class))
+                .one();
+    }
+
     /**
-     * An admin changed a tier: every tutor on it gets the tier's coaching allowance now. The tutors'
-     * event times stay, so a later subscription event of a tutor still wins over this one.
+     * An admin changed a tier: every tutor on it gets the tier's coaching allowance and commission
+     * now (a missing rate keeps theirs). The tutors' event times stay, so a later subscription event
+     * of a tutor still wins over this one.
      */
-    public Mono<Void> tierChanged(String tier, boolean unlimitedCoaching) {
-        return db.sql("UPDATE tutor_plan SET unlimited_coaching = :unlimited WHERE tier = :tier")
+    public Mono<Void> tierChanged(String tier, boolean unlimitedCoaching, BigDecimal commissionRate) {
+        return db.sql("UPDATE tutor_plan SET unlimited_coaching = :unlimited, "
+                        + "commission_rate = COALESCE(:rate, commission_rate) WHERE tier = :tier")
                 .bind("tier", tier).bind("unlimited", unlimitedCoaching)
+                .bind("rate", Parameter.fromOrEmpty(validRate(commissionRate), BigDecimal.class))
                 .fetch().rowsUpdated().then();
     }
 
-    public Mono<Void> record(long tutorId, String tier, boolean unlimitedCoaching, String status, Instant eventTime) {
+    public Mono<Void> record(long tutorId, String tier, boolean unlimitedCoaching, String status,
+                             BigDecimal commissionRate, Instant eventTime) {
         return db.sql("""
-                        INSERT INTO tutor_plan (tutor_id, tier, unlimited_coaching, status, event_time)
-                        VALUES (:t, :tier, :unlimited, :status, :at)
+                        INSERT INTO tutor_plan (tutor_id, tier, unlimited_coaching, status, commission_rate, event_time)
+                        VALUES (:t, :tier, :unlimited, :status, :rate, :at)
                         ON CONFLICT (tutor_id) DO UPDATE SET tier = EXCLUDED.tier,
                           unlimited_coaching = EXCLUDED.unlimited_coaching, status = EXCLUDED.status,
-                          event_time = EXCLUDED.event_time
+                          commission_rate = EXCLUDED.commission_rate, event_time = EXCLUDED.event_time
                         WHERE tutor_plan.event_time <= EXCLUDED.event_time""")
                 .bind("t", tutorId).bind("tier", tier).bind("unlimited", unlimitedCoaching)
                 .bind("status", Parameter.fromOrEmpty(status, String.class))
+                .bind("rate", Parameter.fromOrEmpty(validRate(commissionRate), BigDecimal.class))
                 .bind("at", eventTime.atOffset(ZoneOffset.UTC))
                 .fetch().rowsUpdated().then();
+    }
+
+    /** A rate outside 0-100 % is not one: the tutor then pays the default rather than the event failing forever. */
+    private static BigDecimal validRate(BigDecimal rate) {
+        return rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0 ? null : rate;
     }
 }

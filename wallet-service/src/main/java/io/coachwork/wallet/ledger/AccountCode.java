@@ -23,7 +23,13 @@ public enum AccountCode {
     /** Minutes sold to tutors (the source of every purchased minute). */
     HOURS_ISSUED(false, false),
     /** Minutes used by sessions that ended. */
-    HOURS_CONSUMED(false, false);
+    HOURS_CONSUMED(false, false),
+    /** Students' booking payments held until the session completes or they are refunded (per currency). */
+    BOOKING_ESCROW(false, true),
+    /** The platform's commission on released booking payments (per currency). */
+    PLATFORM_COMMISSION(false, true),
+    /** A tutor's earnings from completed bookings, less commission (one account per currency). */
+    EARNINGS(true, true);
 
     private final boolean tutorOwned;
     private final boolean money;

@@ -10,7 +10,10 @@ public enum TransactionKind {
     ADJUSTMENT,
     HOURS_RESERVE,
     HOURS_SETTLE,
-    HOURS_RELEASE;
+    HOURS_RELEASE,
+    BOOKING_PAYMENT,
+    BOOKING_REFUND,
+    BOOKING_RELEASE;
 
     public String dbName() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,10 +3,12 @@ package io.coachwork.wallet.saga;
 import io.coachwork.contracts.CloudEvent;
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
+import io.coachwork.contracts.payment.PaymentCommands;
 import io.coachwork.contracts.wallet.WalletCommands;
 import io.coachwork.platform.messaging.EventCodec;
 import io.coachwork.platform.messaging.EventHandler;
 import io.coachwork.platform.outbox.OutboxWriter;
+import io.coachwork.wallet.payment.BookingPayments;
 import java.time.Clock;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -29,16 +31,18 @@ public class WalletCommandHandler implements EventHandler {
 
     private final HoursHolds holds;
     private final SubscriptionCharges charges;
+    private final BookingPayments bookings;
     private final SagaReplies replies;
     private final OutboxWriter outbox;
     private final EventCodec codec;
     private final JsonMapper json;
     private final Clock clock;
 
-    public WalletCommandHandler(HoursHolds holds, SubscriptionCharges charges, SagaReplies replies, OutboxWriter outbox,
-                                EventCodec codec, JsonMapper json, Clock clock) {
+    public WalletCommandHandler(HoursHolds holds, SubscriptionCharges charges, BookingPayments bookings,
+                                SagaReplies replies, OutboxWriter outbox, EventCodec codec, JsonMapper json, Clock clock) {
         this.holds = holds;
         this.charges = charges;
+        this.bookings = bookings;
         this.replies = replies;
         this.outbox = outbox;
         this.codec = codec;
@@ -78,6 +82,18 @@ public class WalletCommandHandler implements EventHandler {
             case EventTypes.CHARGE_SUBSCRIPTION -> {
                 var c = codec.data(event, WalletCommands.ChargeSubscription.class);
                 yield once(c.sagaId(), event.type(), c.replyTopic(), () -> charges.charge(c));
+            }
+            case EventTypes.CREATE_BOOKING_PAYMENT -> {
+                var c = codec.data(event, PaymentCommands.CreateBookingPayment.class);
+                yield once(c.sagaId(), event.type(), c.replyTopic(), () -> bookings.create(c));
+            }
+            case EventTypes.CANCEL_BOOKING_PAYMENT -> {
+                var c = codec.data(event, PaymentCommands.CancelBookingPayment.class);
+                yield once(c.sagaId(), event.type(), c.replyTopic(), () -> bookings.cancel(c));
+            }
+            case EventTypes.REFUND_BOOKING_PAYMENT -> {
+                var c = codec.data(event, PaymentCommands.RefundBookingPayment.class);
+                yield once(c.sagaId(), event.type(), c.replyTopic(), () -> bookings.refund(c));
             }
             default -> Mono.empty();
         };

@@ -4,11 +4,16 @@ import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+import java.util.Map;
 import io.coachwork.platform.web.ApiException;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -69,6 +74,57 @@ public class StripePayments {
                 .subscribeOn(Schedulers.boundedElastic())
                 .map((PaymentIntent pi) -> new Intent(pi.getId(), pi.getClientSecret()))
                 .onErrorMap(StripeException.class, StripePayments::toApiException);
+    }
+
+    /**
+     * A PaymentIntent for a booking (idempotency key = booking id, so a repeated command gets the same
+     * intent). Fails with Stripe's own exception: the caller tells a refusal from an outage.
+     */
+    public Mono<PaymentIntent> createBookingIntent(String bookingId, long studentId, long tutorId, long amountMinor,
+                                                   String currency, String description) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(amountMinor)
+                .setCurrency(currency.toLowerCase(Locale.ROOT))
+                .setDescription(description)
+                .putAllMetadata(Map.of("booking_id", bookingId, "student_id", Long.toString(studentId),
+                        "tutor_id", Long.toString(tutorId)))
+                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder().setEnabled(true).build())
+                .build();
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(bookingId).build();
+        return call(() -> client().v1().paymentIntents().create(params, options));
+    }
+
+    public Mono<PaymentIntent> retrieveIntent(String paymentIntentId) {
+        return call(() -> client().v1().paymentIntents().retrieve(paymentIntentId));
+    }
+
+    public Mono<PaymentIntent> cancelIntent(String paymentIntentId) {
+        PaymentIntentCancelParams params = PaymentIntentCancelParams.builder()
+                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build();
+        return call(() -> client().v1().paymentIntents().cancel(paymentIntentId, params));
+    }
+
+    /** Refunds {@code amountMinor} of a paid PaymentIntent; {@code idempotencyKey} makes a retry return the same refund. */
+    public Mono<Refund> refund(String paymentIntentId, long amountMinor, String idempotencyKey, String bookingId) {
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(paymentIntentId)
+                .setAmount(amountMinor)
+                .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
+                .putMetadata("booking_id", bookingId)
+                .build();
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+        return call(() -> client().v1().refunds().create(params, options));
+    }
+
+    private StripeClient client() {
+        if (client == null) {
+            throw new IllegalStateException("Card payments are not configured");
+        }
+        return client;
+    }
+
+    private static <T> Mono<T> call(Callable<T> request) {
+        return Mono.fromCallable(request).subscribeOn(Schedulers.boundedElastic());
     }
 
     private static ApiException toApiException(StripeException e) {

@@ -2,6 +2,7 @@ package io.coachwork.wallet.topup;
 
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Charge;
 import com.stripe.model.Event;
 import com.stripe.model.EventDataObjectDeserializer;
 import com.stripe.model.PaymentIntent;
@@ -9,6 +10,7 @@ import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 import io.coachwork.platform.web.ApiException;
 import io.coachwork.platform.web.ApiResponse;
+import io.coachwork.wallet.payment.BookingPayments;
 import java.time.Clock;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,19 +24,29 @@ import reactor.core.publisher.Mono;
  * {@code Stripe-Signature} for the raw body, checked with the endpoint's secret within Stripe's
  * five-minute tolerance. Events Coachwork does not use are acknowledged and ignored, so Stripe
  * stops retrying them.
+ * <p>
+ * PaymentIntents whose metadata names a {@code booking_id} are booking payments ({@link BookingPayments});
+ * the others are top-ups. Refunds are learnt from {@code charge.refunded}, which Stripe sends for full
+ * and partial refunds with the charge's cumulative {@code amount_refunded} (the {@code refund.*}
+ * events are acknowledged and ignored: each would only repeat what that total already says).
  */
 @RestController
 public class StripeWebhookController {
 
     public static final String PAYMENT_SUCCEEDED = "payment_intent.succeeded";
     public static final String PAYMENT_FAILED = "payment_intent.payment_failed";
+    public static final String PAYMENT_CANCELED = "payment_intent.canceled";
+    public static final String CHARGE_REFUNDED = "charge.refunded";
 
     private final TopUpService topUps;
+    private final BookingPayments bookings;
     private final StripeProperties properties;
     private final Clock clock;
 
-    public StripeWebhookController(TopUpService topUps, StripeProperties properties, Clock clock) {
+    public StripeWebhookController(TopUpService topUps, BookingPayments bookings, StripeProperties properties,
+                                   Clock clock) {
         this.topUps = topUps;
+        this.bookings = bookings;
         this.properties = properties;
         this.clock = clock;
     }
@@ -45,8 +57,22 @@ public class StripeWebhookController {
                                                             String signature) {
         return Mono.fromCallable(() -> verified(payload, signature)).flatMap(event -> {
             Mono<Boolean> handled = switch (event.getType()) {
-                case PAYMENT_SUCCEEDED -> topUps.paymentSucceeded(paymentIntent(event));
-                case PAYMENT_FAILED -> topUps.paymentFailed(paymentIntent(event));
+                case PAYMENT_SUCCEEDED -> {
+                    PaymentIntent intent = paymentIntent(event);
+                    yield BookingPayments.bookingOf(intent).map(b -> bookings.paymentSucceeded(b, intent))
+                            .orElseGet(() -> topUps.paymentSucceeded(intent));
+                }
+                case PAYMENT_FAILED -> {
+                    PaymentIntent intent = paymentIntent(event);
+                    yield BookingPayments.bookingOf(intent).map(b -> bookings.paymentFailed(b, intent))
+                            .orElseGet(() -> topUps.paymentFailed(intent));
+                }
+                case PAYMENT_CANCELED -> {
+                    PaymentIntent intent = paymentIntent(event);
+                    yield BookingPayments.bookingOf(intent).map(b -> bookings.paymentCanceled(b, intent))
+                            .orElseGet(() -> Mono.just(false));
+                }
+                case CHARGE_REFUNDED -> bookings.chargeRefunded(object(event, Charge.class));
                 default -> Mono.just(false);
             };
             return handled.map(h -> ApiResponse.ok("Webhook received",
@@ -73,8 +99,12 @@ public class StripeWebhookController {
         }
     }
 
-    /** The event's PaymentIntent, also when the event's API version differs from stripe-java's. */
     private static PaymentIntent paymentIntent(Event event) {
+        return object(event, PaymentIntent.class);
+    }
+
+    /** The event's object, also when the event's API version differs from stripe-java's. */
+    private static <T extends StripeObject> T object(Event event, Class<T> type) {
         EventDataObjectDeserializer data = event.getDataObjectDeserializer();
         StripeObject object;
         try {
@@ -82,9 +112,9 @@ public class StripeWebhookController {
         } catch (EventDataObjectDeserializationException e) {
             throw ApiException.badRequest("Malformed Stripe event");
         }
-        if (!(object instanceof PaymentIntent intent)) {
-            throw ApiException.badRequest("Stripe event " + event.getId() + " does not carry a PaymentIntent");
+        if (!type.isInstance(object)) {
+            throw ApiException.badRequest("Stripe event " + event.getId() + " does not carry a " + type.getSimpleName());
         }
-        return intent;
+        return type.cast(object);
     }
 }

@@ -42,4 +42,31 @@ class ReconciliationTest extends WalletIntegrationTest {
         }
         get("/api/admin/wallet/reconciliation", admin).expectBody().jsonPath("$.data.ok").isEqualTo(true);
     }
+
+    /** A booking payment whose money never reached the ledger shows in its currency's escrow and on the booking. */
+    @Test
+    void aBookingPaymentTheLedgerDoesNotShowIsADiscrepancy() {
+        String admin = TestJwt.token(newId(), "admin");
+        String booking = "tampered-" + newId();
+        db.sql("""
+                        INSERT INTO booking_payment (booking_id, saga_id, reply_topic, student_id, tutor_id, slot_id,
+                          amount_minor, currency, status, paid_minor, created_at, updated_at)
+                        VALUES (:b, 's', 't', 1, 2, 3, 700, 'XTS', 'SUCCEEDED', 700, now(), now())""")
+                .bind("b", booking).fetch().rowsUpdated().block();
+        try {
+            get("/api/admin/wallet/reconciliation", admin).expectStatus().isOk().expectBody()
+                    .jsonPath("$.data.ok").isEqualTo(false)
+                    .jsonPath("$.data.discrepancies.length()").isEqualTo(2)
+                    .jsonPath("$.data.discrepancies[0].check").isEqualTo("booking_escrow")
+                    .jsonPath("$.data.discrepancies[0].expected").isEqualTo(700)
+                    .jsonPath("$.data.discrepancies[0].actual").isEqualTo(0)
+                    .jsonPath("$.data.discrepancies[0].unit").isEqualTo("XTS")
+                    .jsonPath("$.data.discrepancies[1].check").isEqualTo("booking_payment")
+                    .jsonPath("$.data.discrepancies[1].subject").isEqualTo("booking " + booking
+                            + ": escrow in the ledger vs its payment record");
+        } finally {
+            db.sql("DELETE FROM booking_payment WHERE booking_id = :b").bind("b", booking).fetch().rowsUpdated().block();
+        }
+        get("/api/admin/wallet/reconciliation", admin).expectBody().jsonPath("$.data.ok").isEqualTo(true);
+    }
 }

@@ -42,9 +42,39 @@ class TierUpdatesTest extends WalletIntegrationTest {
         awaitUnlimited(elsewhere, false);
     }
 
+    /** Booking earnings use the tier's commission; an edit of the rate applies to the tier's tutors at once. */
+    @Test
+    void anEditedTierChangesTheCommissionOfEveryTutorOnItAndANonsenseRateIsIgnored() {
+        String tier = "tier_" + newId();
+        long first = newId();
+        long elsewhere = newId();
+        subscriptionEvent(first, tier, false, Instant.now());
+        subscriptionEvent(elsewhere, "basic", false, Instant.now());
+        awaitRate(first, "10.00");
+        awaitRate(elsewhere, "10.00");
+
+        tierUpdated(tier, false, new BigDecimal("17.5"));
+        awaitRate(first, "17.50");
+
+        tierUpdated(tier, true, new BigDecimal("150"));
+        awaitUnlimited(first, true);
+        awaitRate(first, "17.50");
+        awaitRate(elsewhere, "10.00");
+    }
+
     private static void tierUpdated(String tier, boolean unlimited) {
+        tierUpdated(tier, unlimited, new BigDecimal("10.0"));
+    }
+
+    private static void tierUpdated(String tier, boolean unlimited, BigDecimal commissionRate) {
         TopicProbe.send(Topics.SUBSCRIPTIONS, tier, TestEvents.cloudEvent(EventTypes.TIER_UPDATED, tier,
-                new TierUpdated(tier, "Custom", unlimited, new BigDecimal("10.0"), true)));
+                new TierUpdated(tier, "Custom", unlimited, commissionRate, true)));
+    }
+
+    private void awaitRate(long tutor, String rate) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> rate.equals(db.sql(
+                        "SELECT commission_rate::text AS r FROM tutor_plan WHERE tutor_id = :t").bind("t", tutor)
+                .map((row, meta) -> row.get("r", String.class)).one().blockOptional().orElse(null)));
     }
 
     private void awaitUnlimited(long tutor, boolean unlimited) {

@@ -1,17 +1,24 @@
 package io.coachwork.platform.test.stripe;
 
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -27,12 +34,20 @@ import tools.jackson.databind.node.ObjectNode;
  * A local stand-in for the few Stripe API calls Coachwork makes, so stripe-java runs for real
  * against HTTP in tests and on the local stack: {@code POST /v1/payment_intents},
  * {@code GET /v1/payment_intents/{id}}, {@code POST /v1/payment_intents/{id}/confirm} (the card
- * payment succeeding, as Stripe.js would do it), {@code POST /v1/payment_intents/{id}/cancel} and
- * {@code POST /v1/refunds}. State lives in memory. Requests need {@code Authorization: Bearer sk_...};
- * a repeated {@code Idempotency-Key} returns the first answer, as Stripe does.
+ * payment, as Stripe.js would do it: it succeeds, or is declined with HTTP 402 when
+ * {@code payment_method} is {@value #DECLINED_CARD}, Stripe's own declining test card),
+ * {@code POST /v1/payment_intents/{id}/cancel} and {@code POST /v1/refunds}. State lives in memory.
+ * Requests need {@code Authorization: Bearer sk_...}; a repeated {@code Idempotency-Key} returns the
+ * first answer, as Stripe does.
  * <p>
- * {@code LocalStripe <port>} runs it standalone (dev/stack) and prints {@code STRIPE READY <url>}.
- * Webhooks are built and signed by {@link StripeWebhooks}.
+ * Webhooks are built and signed by {@link StripeWebhooks}. Started with a webhook URL and secret,
+ * the stand-in also delivers, as Stripe would, the webhooks its server-side calls cause:
+ * {@code payment_intent.canceled} after a cancel and {@code charge.refunded} after a refund (shortly
+ * after answering, retried a few times on failure). The payment itself is the customer's action,
+ * so its webhook is delivered by whoever completes it (tests, dev/topup, dev/pay).
+ * <p>
+ * {@code LocalStripe <port> [<webhook-url> <webhook-secret>]} runs it standalone (dev/stack) and prints
+ * {@code STRIPE READY <url>}.
  */
 public final class LocalStripe implements AutoCloseable {
 
@@ -44,17 +59,27 @@ public final class LocalStripe implements AutoCloseable {
     private final List<ObjectNode> refunds = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode> idempotentAnswers = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final WebhookSender webhooks;
     private final DisposableServer server;
 
-    private LocalStripe(int port, Clock clock) {
+    /** Stripe's largest charge in minor units; a larger amount is refused as Stripe refuses it. */
+    public static final long MAX_AMOUNT = 99_999_999L;
+
+    /** Stripe's test card that is always declined. */
+    public static final String DECLINED_CARD = "pm_card_chargeDeclined";
+
+    private LocalStripe(int port, Clock clock, WebhookSender webhooks) {
         this.clock = clock;
+        this.webhooks = webhooks;
         this.server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(port)
                 .route(routes -> routes
                         .post("/v1/payment_intents", (req, res) -> handle(req, res, form -> createIntent(req, form)))
                         .get("/v1/payment_intents/{id}", (req, res) -> handle(req, res, form -> intent(req.param("id"))))
-                        .post("/v1/payment_intents/{id}/confirm", (req, res) -> handle(req, res, form -> confirm(req.param("id"))))
+                        .post("/v1/payment_intents/{id}/confirm", (req, res) -> handle(req, res,
+                                form -> DECLINED_CARD.equals(form.get("payment_method"))
+                                        ? declined(req.param("id")) : confirm(req.param("id"))))
                         .post("/v1/payment_intents/{id}/cancel", (req, res) -> handle(req, res, form -> cancel(req.param("id"), form)))
                         .post("/v1/refunds", (req, res) -> handle(req, res, form -> refund(req, form)))
                         .route(req -> true, (req, res) -> send(res, Answer.error(404, "invalid_request_error",
@@ -64,12 +89,17 @@ public final class LocalStripe implements AutoCloseable {
 
     /** Starts on {@code port} (0 = any free port) on the loopback interface. */
     public static LocalStripe start(int port) {
-        return new LocalStripe(port, Clock.systemUTC());
+        return new LocalStripe(port, Clock.systemUTC(), null);
+    }
+
+    /** Starts on {@code port} and delivers the webhooks of cancels and refunds to {@code webhookUrl}, signed with {@code webhookSecret}. */
+    public static LocalStripe start(int port, String webhookUrl, String webhookSecret) {
+        return new LocalStripe(port, Clock.systemUTC(), new WebhookSender(URI.create(webhookUrl), webhookSecret));
     }
 
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 12111;
-        LocalStripe stripe = start(port);
+        LocalStripe stripe = args.length >= 3 ? start(port, args[1], args[2]) : start(port);
         System.out.println("STRIPE READY " + stripe.baseUrl());
         System.out.flush();
         Thread.currentThread().join();
@@ -134,6 +164,49 @@ public final class LocalStripe implements AutoCloseable {
                 decline(paymentIntentId, "Your card was declined."), at);
     }
 
+    /** The signed {@code payment_intent.canceled} webhook of a PaymentIntent as it is now (after a cancel). */
+    public StripeWebhooks.SignedWebhook canceledWebhook(String paymentIntentId, String webhookSecret, Instant at) {
+        return StripeWebhooks.signed(webhookSecret, "payment_intent.canceled", paymentIntent(paymentIntentId)
+                .orElseThrow(() -> new IllegalArgumentException("no PaymentIntent " + paymentIntentId)), at);
+    }
+
+    /**
+     * The signed {@code charge.refunded} webhook of a paid PaymentIntent's charge as it is now:
+     * {@code amount_refunded} is the total refunded so far. Like Stripe since API version 2022-11-15,
+     * the charge does not list its refunds.
+     */
+    public StripeWebhooks.SignedWebhook refundedWebhook(String paymentIntentId, String webhookSecret, Instant at) {
+        return StripeWebhooks.signed(webhookSecret, "charge.refunded", charge(paymentIntentId), at);
+    }
+
+    /** The charge of a paid PaymentIntent, as {@code GET /v1/charges/{id}} would return it. */
+    public JsonNode charge(String paymentIntentId) {
+        ObjectNode pi = paymentIntents.get(paymentIntentId);
+        if (pi == null || pi.path("latest_charge").isNull() || pi.path("latest_charge").isMissingNode()) {
+            throw new IllegalArgumentException("PaymentIntent " + paymentIntentId + " has no charge");
+        }
+        synchronized (pi) {
+            long refunded = pi.path("amount_refunded").asLong(0);
+            ObjectNode charge = JSON.createObjectNode();
+            charge.put("id", pi.path("latest_charge").asString());
+            charge.put("object", "charge");
+            charge.put("amount", pi.path("amount").asLong());
+            charge.put("amount_captured", pi.path("amount_received").asLong());
+            charge.put("amount_refunded", refunded);
+            charge.put("captured", true);
+            charge.put("created", pi.path("created").asLong());
+            charge.put("currency", pi.path("currency").asString());
+            charge.put("livemode", false);
+            charge.set("metadata", pi.path("metadata").deepCopy());
+            charge.put("paid", true);
+            charge.put("payment_intent", paymentIntentId);
+            charge.put("payment_method", pi.path("payment_method").asString());
+            charge.put("refunded", refunded >= pi.path("amount_received").asLong());
+            charge.put("status", "succeeded");
+            return charge;
+        }
+    }
+
     @Override
     public void close() {
         server.disposeNow();
@@ -149,6 +222,10 @@ public final class LocalStripe implements AutoCloseable {
         Long amount = positiveLong(form.get("amount"));
         if (amount == null) {
             return Answer.error(400, "invalid_request_error", "Missing required param: amount.", "amount", "parameter_missing");
+        }
+        if (amount > MAX_AMOUNT) {
+            return Answer.error(400, "invalid_request_error", "Amount must be no more than 99999999 in the smallest "
+                    + "currency unit.", "amount", "amount_too_large");
         }
         Object currency = form.get("currency");
         if (!(currency instanceof String c) || !c.matches("[A-Za-z]{3}")) {
@@ -215,6 +292,18 @@ public final class LocalStripe implements AutoCloseable {
         }
     }
 
+    /** Stripe's answer to confirming with a declined card: HTTP 402, and the intent keeps the error. */
+    private Answer declined(String id) {
+        if (!paymentIntents.containsKey(id)) {
+            return missing("payment_intent", id);
+        }
+        JsonNode pi = decline(id, "Your card was declined.");
+        Answer answer = Answer.error(402, "card_error", "Your card was declined.", null, "card_declined");
+        ((ObjectNode) answer.body().path("error")).put("decline_code", "generic_decline");
+        ((ObjectNode) answer.body().path("error")).set("payment_intent", pi);
+        return answer;
+    }
+
     private Answer cancel(String id, Map<String, Object> form) {
         ObjectNode pi = paymentIntents.get(id);
         if (pi == null) {
@@ -228,7 +317,9 @@ public final class LocalStripe implements AutoCloseable {
             pi.put("status", "canceled");
             pi.put("canceled_at", clock.instant().getEpochSecond());
             pi.put("cancellation_reason", form.get("cancellation_reason") instanceof String r ? r : null);
-            return Answer.ok(pi.deepCopy());
+            ObjectNode canceled = pi.deepCopy();
+            deliverLater("payment_intent.canceled", canceled);
+            return Answer.ok(canceled.deepCopy());
         }
     }
 
@@ -275,7 +366,55 @@ public final class LocalStripe implements AutoCloseable {
             if (key != null) {
                 idempotentAnswers.put("re:" + key, refund.deepCopy());
             }
+            deliverLater("charge.refunded", charge(piId));
             return Answer.ok(refund.deepCopy());
+        }
+    }
+
+    private void deliverLater(String type, JsonNode object) {
+        if (webhooks != null) {
+            webhooks.deliver(type, object);
+        }
+    }
+
+    /**
+     * Delivers webhooks the way Stripe does: after the API call has answered, signed at delivery
+     * time, and again with a growing pause while the endpoint does not answer 2xx (five tries).
+     */
+    private static final class WebhookSender {
+
+        private static final int ATTEMPTS = 5;
+
+        private final URI url;
+        private final String secret;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        WebhookSender(URI url, String secret) {
+            this.url = url;
+            this.secret = secret;
+        }
+
+        void deliver(String type, JsonNode object) {
+            attempt(type, object, 1);
+        }
+
+        private void attempt(String type, JsonNode object, int attempt) {
+            CompletableFuture.delayedExecutor(attempt == 1 ? 100 : 500L << attempt, TimeUnit.MILLISECONDS).execute(() -> {
+                StripeWebhooks.SignedWebhook webhook = StripeWebhooks.signed(secret, type, object, Instant.now());
+                HttpRequest request = HttpRequest.newBuilder(url)
+                        .header("Content-Type", "application/json; charset=utf-8")
+                        .header("Stripe-Signature", webhook.signatureHeader())
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(webhook.payload(), StandardCharsets.UTF_8)).build();
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                    boolean delivered = error == null && response.statusCode() / 100 == 2;
+                    System.out.println("WEBHOOK " + type + " " + webhook.eventId() + " attempt " + attempt + ": "
+                            + (error != null ? error : response.statusCode() + " " + response.body()));
+                    if (!delivered && attempt < ATTEMPTS) {
+                        attempt(type, object, attempt + 1);
+                    }
+                });
+            });
         }
     }
 

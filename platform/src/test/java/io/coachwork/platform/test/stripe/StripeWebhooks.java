@@ -20,9 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code Stripe-Signature} header {@code t=<unix seconds>,v1=HMAC_SHA256(secret, t + "." + payload)}.
  * Tests and dev/topup share this one implementation.
  * <p>
- * {@code StripeWebhooks <stripe-api-base> <api-key> <webhook-secret> <payment_intent_id> <webhook-url>}
- * completes the payment of a PaymentIntent on a running {@link LocalStripe}, then delivers the
- * signed {@code payment_intent.succeeded} event to the webhook URL, printing
+ * {@code StripeWebhooks <stripe-api-base> <api-key> <webhook-secret> <payment_intent_id> <webhook-url> [succeeded|failed]}
+ * completes the payment of a PaymentIntent on a running {@link LocalStripe} (or, with {@code failed},
+ * pays with Stripe's declining test card), then delivers the signed {@code payment_intent.succeeded}
+ * (or {@code payment_intent.payment_failed}) event to the webhook URL, printing
  * {@code WEBHOOK <status> <body>}; it exits non-zero when either step fails.
  */
 public final class StripeWebhooks {
@@ -72,10 +73,12 @@ public final class StripeWebhooks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: StripeWebhooks STRIPE_API_BASE API_KEY WEBHOOK_SECRET PAYMENT_INTENT_ID WEBHOOK_URL");
+        if (args.length < 5 || args.length > 6 || args.length == 6 && !args[5].matches("succeeded|failed")) {
+            System.err.println("usage: StripeWebhooks STRIPE_API_BASE API_KEY WEBHOOK_SECRET PAYMENT_INTENT_ID WEBHOOK_URL"
+                    + " [succeeded|failed]");
             System.exit(2);
         }
+        boolean fail = args.length == 6 && args[5].equals("failed");
         String apiBase = args[0];
         String apiKey = args[1];
         String secret = args[2];
@@ -88,12 +91,20 @@ public final class StripeWebhooks {
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        if (confirmed.statusCode() != 200) {
+                .POST(fail ? HttpRequest.BodyPublishers.ofString("payment_method=" + LocalStripe.DECLINED_CARD)
+                        : HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode intent;
+        if (fail && confirmed.statusCode() == 402) {
+            intent = JSON.readTree(confirmed.body()).path("error").path("payment_intent");
+        } else if (!fail && confirmed.statusCode() == 200) {
+            intent = JSON.readTree(confirmed.body());
+        } else {
             System.err.println("confirming " + paymentIntentId + " failed: " + confirmed.statusCode() + " " + confirmed.body());
             System.exit(1);
+            return;
         }
-        SignedWebhook webhook = signed(secret, "payment_intent.succeeded", JSON.readTree(confirmed.body()), Instant.now());
+        SignedWebhook webhook = signed(secret, fail ? "payment_intent.payment_failed" : "payment_intent.succeeded", intent,
+                Instant.now());
         HttpResponse<String> delivered = http.send(HttpRequest.newBuilder(webhookUrl)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Stripe-Signature", webhook.signatureHeader())
