@@ -1,0 +1,29 @@
+package io.coachwork.session.teaching.web;
+
+import io.coachwork.platform.web.ApiResponse;
+import io.coachwork.session.teaching.TeachingJobs;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Runs the teaching-session job on demand: admins with a JWT, external schedulers with the cron secret. */
+@RestController
+public class TeachingJobController {
+
+    private final TeachingJobs jobs;
+
+    public TeachingJobController(TeachingJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @PostMapping("/api/admin/teaching/jobs/lifecycle")
+    public Mono<ApiResponse<TeachingJobs.Report>> runAsAdmin() {
+        return jobs.run().map(r -> ApiResponse.ok("Teaching-session job completed", r));
+    }
+
+    @GetMapping("/api/cron/session/teaching-lifecycle")
+    public Mono<ApiResponse<TeachingJobs.Report>> runFromCron() {
+        return runAsAdmin();
+    }
+}
