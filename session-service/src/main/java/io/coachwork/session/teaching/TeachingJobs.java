@@ -59,17 +59,17 @@ public class TeachingJobs {
         this.times = properties.times();
     }
 
-    public record Report(int startingSent, int tutorNoShows, int studentNoShows, int completed) {
+    public record TeachingJobReport(int startingSent, int tutorNoShows, int studentNoShows, int completed) {
 
-        Report plus(Report o) {
-            return new Report(startingSent + o.startingSent, tutorNoShows + o.tutorNoShows,
+        TeachingJobReport plus(TeachingJobReport o) {
+            return new TeachingJobReport(startingSent + o.startingSent, tutorNoShows + o.tutorNoShows,
                     studentNoShows + o.studentNoShows, completed + o.completed);
         }
     }
 
-    private static final Report NOTHING = new Report(0, 0, 0, 0);
+    private static final TeachingJobReport NOTHING = new TeachingJobReport(0, 0, 0, 0);
 
-    private record Batch(int size, UUID lastId, Report report) {
+    private record Batch(int size, UUID lastId, TeachingJobReport report) {
     }
 
     @Scheduled(cron = "${coachwork.teaching.jobs-cron:0 * * * * *}")
@@ -79,12 +79,12 @@ public class TeachingJobs {
                         + "auto-completed", r.startingSent(), r.tutorNoShows(), r.studentNoShows(), r.completed()));
     }
 
-    public Mono<Report> run() {
+    public Mono<TeachingJobReport> run() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Mono<Report> closing = closeBatch(now, FIRST)
+        Mono<TeachingJobReport> closing = closeBatch(now, FIRST)
                 .expand(b -> b.size() == BATCH ? closeBatch(now, b.lastId()) : Mono.empty())
                 .map(Batch::report)
-                .reduce(NOTHING, Report::plus);
+                .reduce(NOTHING, TeachingJobReport::plus);
         return closing.flatMap(closed -> starting(now).map(closed::plus));
     }
 
@@ -107,7 +107,7 @@ public class TeachingJobs {
         });
     }
 
-    private static Report tally(List<Optional<NoShowPolicy.Outcome>> outcomes) {
+    private static TeachingJobReport tally(List<Optional<NoShowPolicy.Outcome>> outcomes) {
         int tutor = 0;
         int students = 0;
         int completed = 0;
@@ -123,11 +123,11 @@ public class TeachingJobs {
                 students++;
             }
         }
-        return new Report(0, tutor, students, completed);
+        return new TeachingJobReport(0, tutor, students, completed);
     }
 
     /** The "starting" notice for sessions that start within the notice and have not been missed yet. */
-    private Mono<Report> starting(Instant now) {
+    private Mono<TeachingJobReport> starting(Instant now) {
         Mono<Integer> batch = tx.transactional(sessions.markStartingDue(now, now.plus(times.startingNotice()),
                         now.minus(times.tutorNoShowAfter()), BATCH)
                 .flatMap(due -> Flux.fromIterable(due)
@@ -135,6 +135,6 @@ public class TeachingJobs {
                         .then(Mono.just(due.size()))));
         return batch.expand(n -> n == BATCH ? batch : Mono.empty())
                 .reduce(0, Integer::sum)
-                .map(n -> new Report(n, 0, 0, 0));
+                .map(n -> new TeachingJobReport(n, 0, 0, 0));
     }
 }

@@ -63,11 +63,11 @@ public class TeachingSessionService {
         this.times = properties.times();
     }
 
-    public Mono<TeachingViews.Detail> detail(String id, long userId) {
+    public Mono<TeachingViews.TeachingSessionView> detail(String id, long userId) {
         return access.read(id, userId).flatMap(seen -> view(seen, userId, now()));
     }
 
-    public Mono<TeachingViews.Detail> start(String id, long userId) {
+    public Mono<TeachingViews.TeachingSessionView> start(String id, long userId) {
         Instant now = now();
         return inTransaction(access.lock(id, userId).flatMap(seen -> TeachingAccess.rule(() -> {
             TeachingAccess.tutorOnly(seen, "start");
@@ -78,7 +78,7 @@ public class TeachingSessionService {
                         .then(view(new TeachingAccess.Seen(s, true), userId, now)))));
     }
 
-    public Mono<TeachingViews.Detail> complete(String id, long userId) {
+    public Mono<TeachingViews.TeachingSessionView> complete(String id, long userId) {
         Instant now = now();
         return inTransaction(access.lock(id, userId).flatMap(seen -> attendance.findBySession(seen.session().id())
                 .flatMap(rows -> TeachingAccess.rule(() -> {
@@ -108,7 +108,7 @@ public class TeachingSessionService {
      * publishes; students subscribe, except in ONE_TO_ONE where the student publishes too. A join
      * while an earlier one is still open (a dropped connection) closes that one first.
      */
-    public Mono<TeachingViews.Joined> join(String id, long userId) {
+    public Mono<TeachingViews.TeachingJoin> join(String id, long userId) {
         Instant now = now();
         return inTransaction(access.lock(id, userId).flatMap(seen -> TeachingAccess.rule(() -> {
             TeachingRules.checkJoin(seen.session());
@@ -124,32 +124,32 @@ public class TeachingSessionService {
             VideoTokens.VideoToken token = tokens.issue(s.channelName(), userId, role,
                     TeachingRules.tokenTtl(s, now, times));
             return attendance.close(s.id(), userId, now).then(attendance.join(s.id(), userId, now))
-                    .flatMap(row -> attendance.findBySession(s.id()).map(rows -> new TeachingViews.Joined(
+                    .flatMap(row -> attendance.findBySession(s.id()).map(rows -> new TeachingViews.TeachingJoin(
                             s.id().toString(), s.channelName(), role.name(), token, row.id(), row.joinedAt(),
                             attended(rows, userId, now))));
         }));
     }
 
     /** Closes the caller's open join row, if any; leaving twice changes nothing. */
-    public Mono<TeachingViews.Left> leave(String id, long userId) {
+    public Mono<TeachingViews.TeachingLeave> leave(String id, long userId) {
         Instant now = now();
         return inTransaction(access.lock(id, userId).flatMap(seen -> attendance.close(seen.session().id(), userId, now)
-                .flatMap(closed -> attendance.findBySession(seen.session().id()).map(rows -> new TeachingViews.Left(
+                .flatMap(closed -> attendance.findBySession(seen.session().id()).map(rows -> new TeachingViews.TeachingLeave(
                         seen.session().id().toString(), closed > 0, now,
                         attended(rows, userId, Attendance.until(seen.session(), now)))))));
     }
 
-    private Mono<TeachingViews.Detail> view(TeachingAccess.Seen seen, long userId, Instant now) {
+    private Mono<TeachingViews.TeachingSessionView> view(TeachingAccess.Seen seen, long userId, Instant now) {
         TeachingSession s = seen.session();
         return participants.findBySession(s.id()).flatMap(all -> attendance.findBySession(s.id()).map(rows -> {
             Map<Long, Long> attended = Attendance.totals(rows, Attendance.until(s, now));
-            List<TeachingViews.ParticipantView> shown = all.stream()
+            List<TeachingViews.TeachingParticipantView> shown = all.stream()
                     .filter(p -> seen.tutor() || (p.studentId() == userId && p.booked()))
-                    .map(p -> new TeachingViews.ParticipantView(p.id().toString(), p.studentId(), p.status().name(),
+                    .map(p -> new TeachingViews.TeachingParticipantView(p.id().toString(), p.studentId(), p.status().name(),
                             p.bookedAt(), attended.getOrDefault(p.studentId(), 0L)))
                     .toList();
             boolean inCall = rows.stream().anyMatch(r -> r.userId() == userId && r.leftAt() == null);
-            return new TeachingViews.Detail(s.id().toString(), s.slotId(), s.tutorId(), s.type().name(),
+            return new TeachingViews.TeachingSessionView(s.id().toString(), s.slotId(), s.tutorId(), s.type().name(),
                     s.maxParticipants(), s.title(), s.startsAt(), s.endsAt(), s.timezone(), s.status().name(),
                     s.channelName(), s.noShow() == null ? null : s.noShow().name(), s.cancelReason(), s.startedAt(),
                     s.completedAt(), (int) all.stream().filter(p -> p.booked()).count(),

@@ -12,35 +12,35 @@ public final class TeachingViews {
     }
 
     /** {@code yourRole}: TUTOR or STUDENT; a student sees only their own participant entry. */
-    public record Detail(String id, long slotId, long tutorId, String sessionType, int maxParticipants, String title,
+    public record TeachingSessionView(String id, long slotId, long tutorId, String sessionType, int maxParticipants, String title,
                          Instant startsAt, Instant endsAt, String timezone, String status, String channelName,
                          String noShow, String cancelReason, Instant startedAt, Instant completedAt,
                          int participantCount, String yourRole, long attendedSeconds, boolean inCall,
-                         List<ParticipantView> participants) {
+                         List<TeachingParticipantView> participants) {
     }
 
-    public record ParticipantView(String id, long studentId, String status, Instant bookedAt, long attendedSeconds) {
+    public record TeachingParticipantView(String id, long studentId, String status, Instant bookedAt, long attendedSeconds) {
     }
 
     /** What a client needs to enter the call, and the attendance row the join opened. */
-    public record Joined(String sessionId, String channelName, String role, VideoTokens.VideoToken video,
+    public record TeachingJoin(String sessionId, String channelName, String role, VideoTokens.VideoToken video,
                          long attendanceId, Instant joinedAt, long attendedSeconds) {
     }
 
-    public record Left(String sessionId, boolean wasInCall, Instant leftAt, long attendedSeconds) {
+    public record TeachingLeave(String sessionId, boolean wasInCall, Instant leftAt, long attendedSeconds) {
     }
 
-    public record MessageView(long id, long senderId, String content, Instant createdAt) {
+    public record TeachingMessage(long id, long senderId, String content, Instant createdAt) {
     }
 
-    public record MessagePage(List<MessageView> messages, Pagination pagination) {
+    public record TeachingMessagePage(List<TeachingMessage> messages, Pagination pagination) {
     }
 
     /** {@code downloadUrl} is relative to the API root, like every path of this API. */
-    public record FileView(String id, String fileName, String contentType, long sizeBytes, long uploaderId,
+    public record TeachingFile(String id, String fileName, String contentType, long sizeBytes, long uploaderId,
                            Instant createdAt, String downloadUrl) {
     }
 
-    public record FileList(List<FileView> files) {
+    public record TeachingFileList(List<TeachingFile> files) {
     }
 }

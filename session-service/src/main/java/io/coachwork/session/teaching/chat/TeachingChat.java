@@ -41,7 +41,7 @@ public class TeachingChat {
         this.clock = clock;
     }
 
-    public Mono<TeachingViews.MessageView> send(String id, long userId, String content) {
+    public Mono<TeachingViews.TeachingMessage> send(String id, long userId, String content) {
         if (content == null || content.isBlank()) {
             return Mono.error(ApiException.invalidField("content", "content is required"));
         }
@@ -63,7 +63,7 @@ public class TeachingChat {
     }
 
     /** Newest first, {@code page}/{@code limit} as every list reads them. */
-    public Mono<TeachingViews.MessagePage> list(String id, long userId, String page, String limit) {
+    public Mono<TeachingViews.TeachingMessagePage> list(String id, long userId, String page, String limit) {
         PageQuery query = PageQuery.of(page, limit);
         return access.read(id, userId)
                 .flatMap(seen -> TeachingAccess.rule(() -> {
@@ -71,11 +71,11 @@ public class TeachingChat {
                     return seen.session();
                 }))
                 .flatMap(s -> messages.page(s.id(), query.limit(), query.offset())
-                        .flatMap(found -> messages.count(s.id()).map(total -> new TeachingViews.MessagePage(
+                        .flatMap(found -> messages.count(s.id()).map(total -> new TeachingViews.TeachingMessagePage(
                                 found.stream().map(TeachingChat::view).toList(), Pagination.of(total, query)))));
     }
 
-    private static TeachingViews.MessageView view(MessageRepository.Message m) {
-        return new TeachingViews.MessageView(m.id(), m.senderId(), m.content(), m.createdAt());
+    private static TeachingViews.TeachingMessage view(MessageRepository.Message m) {
+        return new TeachingViews.TeachingMessage(m.id(), m.senderId(), m.content(), m.createdAt());
     }
 }

@@ -70,7 +70,7 @@ public class TeachingFiles {
     public record Download(FileRepository.StoredFile file, Flux<DataBuffer> content) {
     }
 
-    public Mono<TeachingViews.FileView> upload(String id, long userId, ServerWebExchange exchange) {
+    public Mono<TeachingViews.TeachingFile> upload(String id, long userId, ServerWebExchange exchange) {
         long max = limits.maxSize().toBytes();
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > max + MULTIPART_OVERHEAD) {
@@ -94,7 +94,7 @@ public class TeachingFiles {
                         }));
     }
 
-    private Mono<TeachingViews.FileView> store(TeachingSession s, long userId, FilePart part, long max) {
+    private Mono<TeachingViews.TeachingFile> store(TeachingSession s, long userId, FilePart part, long max) {
         String name = fileName(part.filename());
         String type = contentType(part.headers().getContentType());
         UUID fileId = UUID.randomUUID();
@@ -116,9 +116,9 @@ public class TeachingFiles {
                 .map(this::view);
     }
 
-    public Mono<TeachingViews.FileList> list(String id, long userId) {
+    public Mono<TeachingViews.TeachingFileList> list(String id, long userId) {
         return access.read(id, userId).flatMap(seen -> files.findBySession(seen.session().id()))
-                .map(found -> new TeachingViews.FileList(found.stream().map(this::view).toList()));
+                .map(found -> new TeachingViews.TeachingFileList(found.stream().map(this::view).toList()));
     }
 
     public Mono<Download> download(String id, long userId, String fileId) {
@@ -142,8 +142,8 @@ public class TeachingFiles {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(FILE_NOT_FOUND)));
     }
 
-    private TeachingViews.FileView view(FileRepository.StoredFile f) {
-        return new TeachingViews.FileView(f.id().toString(), f.fileName(), f.contentType(), f.sizeBytes(),
+    private TeachingViews.TeachingFile view(FileRepository.StoredFile f) {
+        return new TeachingViews.TeachingFile(f.id().toString(), f.fileName(), f.contentType(), f.sizeBytes(),
                 f.uploaderId(), f.createdAt(),
                 "/api/teaching/sessions/" + f.sessionId() + "/files/" + f.id() + "/content");
     }

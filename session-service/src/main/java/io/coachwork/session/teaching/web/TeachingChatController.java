@@ -35,7 +35,7 @@ public class TeachingChatController {
     }
 
     @PostMapping
-    public Mono<ResponseEntity<ApiResponse<TeachingViews.MessageView>>> send(@PathVariable String id,
+    public Mono<ResponseEntity<ApiResponse<TeachingViews.TeachingMessage>>> sendTeachingMessage(@PathVariable String id,
                                                                              @Valid @RequestBody MessageRequest request,
                                                                              CurrentUser user) {
         return chat.send(id, user.id(), request.content())
@@ -44,7 +44,7 @@ public class TeachingChatController {
 
     /** Newest first. */
     @GetMapping
-    public Mono<ApiResponse<TeachingViews.MessagePage>> list(@PathVariable String id,
+    public Mono<ApiResponse<TeachingViews.TeachingMessagePage>> teachingMessages(@PathVariable String id,
                                                              @RequestParam(required = false) String page,
                                                              @RequestParam(required = false) String limit,
                                                              CurrentUser user) {

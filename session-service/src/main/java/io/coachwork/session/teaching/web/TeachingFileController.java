@@ -4,6 +4,9 @@ import io.coachwork.platform.security.CurrentUser;
 import io.coachwork.platform.web.ApiResponse;
 import io.coachwork.session.teaching.TeachingViews;
 import io.coachwork.session.teaching.files.TeachingFiles;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.ContentDisposition;
@@ -35,25 +38,33 @@ public class TeachingFileController {
         this.files = files;
     }
 
+    /** The upload form as the OpenAPI document shows it (the handler reads the multipart body itself, after its checks). */
+    @Schema(name = "TeachingFileUpload")
+    public record UploadForm(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED,
+            description = "The file; its part's Content-Type must be an accepted one") String file) {
+    }
+
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public Mono<ResponseEntity<ApiResponse<TeachingViews.FileView>>> upload(@PathVariable String id, CurrentUser user,
-                                                                            ServerWebExchange exchange) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class)))
+    public Mono<ResponseEntity<ApiResponse<TeachingViews.TeachingFile>>> uploadTeachingFile(
+            @PathVariable String id, @Parameter(hidden = true) CurrentUser user, ServerWebExchange exchange) {
         return files.upload(id, user.id(), exchange)
                 .map(f -> ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.ok("File uploaded", f)));
     }
 
     @GetMapping
-    public Mono<ApiResponse<TeachingViews.FileList>> list(@PathVariable String id, CurrentUser user) {
+    public Mono<ApiResponse<TeachingViews.TeachingFileList>> teachingFiles(@PathVariable String id, CurrentUser user) {
         return files.list(id, user.id()).map(ApiResponse::ok);
     }
 
     @DeleteMapping("/{fileId}")
-    public Mono<ApiResponse<Void>> delete(@PathVariable String id, @PathVariable String fileId, CurrentUser user) {
+    public Mono<ApiResponse<Void>> deleteTeachingFile(@PathVariable String id, @PathVariable String fileId, CurrentUser user) {
         return files.delete(id, user.id(), fileId).then(Mono.just(ApiResponse.ok("File deleted", null)));
     }
 
     @GetMapping("/{fileId}/content")
-    public Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String id, @PathVariable String fileId,
+    public Mono<ResponseEntity<Flux<DataBuffer>>> downloadTeachingFile(@PathVariable String id, @PathVariable String fileId,
                                                            CurrentUser user) {
         return files.download(id, user.id(), fileId).map(d -> ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(d.file().contentType()))

@@ -18,12 +18,12 @@ public class TeachingJobController {
     }
 
     @PostMapping("/api/admin/teaching/jobs/lifecycle")
-    public Mono<ApiResponse<TeachingJobs.Report>> runAsAdmin() {
+    public Mono<ApiResponse<TeachingJobs.TeachingJobReport>> runTeachingJobAsAdmin() {
         return jobs.run().map(r -> ApiResponse.ok("Teaching-session job completed", r));
     }
 
     @GetMapping("/api/cron/session/teaching-lifecycle")
-    public Mono<ApiResponse<TeachingJobs.Report>> runFromCron() {
-        return runAsAdmin();
+    public Mono<ApiResponse<TeachingJobs.TeachingJobReport>> runTeachingJobFromCron() {
+        return runTeachingJobAsAdmin();
     }
 }

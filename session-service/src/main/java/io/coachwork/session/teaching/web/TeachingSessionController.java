@@ -28,29 +28,29 @@ public class TeachingSessionController {
     }
 
     @GetMapping("/{id}")
-    public Mono<ApiResponse<TeachingViews.Detail>> detail(@PathVariable String id, CurrentUser user) {
+    public Mono<ApiResponse<TeachingViews.TeachingSessionView>> teachingSession(@PathVariable String id, CurrentUser user) {
         return sessions.detail(id, user.id()).map(ApiResponse::ok);
     }
 
     @PatchMapping("/{id}/start")
-    public Mono<ApiResponse<TeachingViews.Detail>> start(@PathVariable String id, CurrentUser user) {
+    public Mono<ApiResponse<TeachingViews.TeachingSessionView>> startTeachingSession(@PathVariable String id, CurrentUser user) {
         return sessions.start(id, user.id()).map(d -> ApiResponse.ok("Session started", d));
     }
 
     @PatchMapping("/{id}/complete")
-    public Mono<ApiResponse<TeachingViews.Detail>> complete(@PathVariable String id, CurrentUser user) {
+    public Mono<ApiResponse<TeachingViews.TeachingSessionView>> completeTeachingSession(@PathVariable String id, CurrentUser user) {
         return sessions.complete(id, user.id()).map(d -> ApiResponse.ok(
                 "COMPLETED".equals(d.status()) ? "Session completed" : "Session closed: no student joined", d));
     }
 
     /** A video token and a join row; 503 when video is not configured. */
     @PostMapping("/{id}/join")
-    public Mono<ApiResponse<TeachingViews.Joined>> join(@PathVariable String id, CurrentUser user) {
+    public Mono<ApiResponse<TeachingViews.TeachingJoin>> joinTeachingSession(@PathVariable String id, CurrentUser user) {
         return sessions.join(id, user.id()).map(j -> ApiResponse.ok("Joined the session", j));
     }
 
     @PostMapping("/{id}/leave")
-    public Mono<ApiResponse<TeachingViews.Left>> leave(@PathVariable String id, CurrentUser user) {
+    public Mono<ApiResponse<TeachingViews.TeachingLeave>> leaveTeachingSession(@PathVariable String id, CurrentUser user) {
         return sessions.leave(id, user.id()).map(l -> ApiResponse.ok("Left the session", l));
     }
 }
