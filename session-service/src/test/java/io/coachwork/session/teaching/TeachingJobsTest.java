@@ -27,6 +27,10 @@ class TeachingJobsTest extends TeachingIntegrationTest {
     void theJobNeedsTheCronSecret() {
         web.get().uri(CRON).exchange().expectStatus().isUnauthorized();
         web.get().uri(CRON).headers(h -> h.setBearerAuth("wrong")).exchange().expectStatus().isUnauthorized();
+        String admin = "/api/admin/session-service/teaching/jobs/lifecycle";
+        web.post().uri(admin).headers(h -> h.setBearerAuth(ADMIN)).exchange().expectStatus().isOk();
+        web.post().uri(admin).headers(h -> h.setBearerAuth(io.coachwork.platform.test.TestJwt.tutor(newUser())))
+                .exchange().expectStatus().isForbidden();
     }
 
     @Test

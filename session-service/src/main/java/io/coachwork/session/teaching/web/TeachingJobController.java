@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Runs the teaching-session job on demand: admins with a JWT, external schedulers with the cron secret. */
+/**
+ * Runs the teaching-session job on demand: admins with a JWT (under /api/admin/session-service, as the
+ * gateway sends /api/admin/teaching/** to scheduling-service), external schedulers with the cron secret.
+ */
 @RestController
 public class TeachingJobController {
 
@@ -17,7 +20,7 @@ public class TeachingJobController {
         this.jobs = jobs;
     }
 
-    @PostMapping("/api/admin/teaching/jobs/lifecycle")
+    @PostMapping("/api/admin/session-service/teaching/jobs/lifecycle")
     public Mono<ApiResponse<TeachingJobs.TeachingJobReport>> runTeachingJobAsAdmin() {
         return jobs.run().map(r -> ApiResponse.ok("Teaching-session job completed", r));
     }
