@@ -18,6 +18,9 @@ class TeachingJobsTest extends TeachingIntegrationTest {
 
     private static final String CRON = "/api/cron/session/teaching-lifecycle";
 
+    @org.springframework.beans.factory.annotation.Autowired
+    TeachingJobs jobs;
+
     private JsonNode runJob() {
         return json(web.get().uri(CRON).headers(h -> h.setBearerAuth(CRON_SECRET)).exchange().expectStatus().isOk())
                 .get("data");
@@ -135,5 +138,27 @@ class TeachingJobsTest extends TeachingIntegrationTest {
                 .isEqualTo(ids.length);
         assertThat(count("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database()"))
                 .isZero();
+    }
+
+    /** Two replicas running the job at the same moment: every session is closed and announced exactly once. */
+    @Test
+    void twoRunsAtOnceCloseEachSessionOnce() {
+        Instant start = Instant.parse("2043-05-10T10:00:00Z");
+        clock.set(start.minus(Duration.ofDays(1)));
+        long tutor = newUser();
+        String[] ids = new String[60];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = bookedSession(tutor, "GROUP", 2, start, 60, newUser());
+        }
+        clock.set(start.plus(Duration.ofMinutes(15)));
+        reactor.core.publisher.Mono.zip(jobs.run(), jobs.run(),
+                        jobs.run().subscribeOn(reactor.core.scheduler.Schedulers.parallel()))
+                .block(Duration.ofSeconds(120));
+        assertThat(count("SELECT count(*) FROM teaching_session WHERE tutor_id = $1 AND status = 'NO_SHOW'", tutor))
+                .isEqualTo(ids.length);
+        for (String id : ids) {
+            assertThat(teachingEvents(EventTypes.TEACHING_SESSION_NO_SHOW, id)).isEqualTo(1);
+            assertThat(teachingEvents(EventTypes.TEACHING_SESSION_STARTING, id)).isLessThanOrEqualTo(1);
+        }
     }
 }
