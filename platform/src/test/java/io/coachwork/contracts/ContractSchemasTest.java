@@ -10,6 +10,9 @@ import io.coachwork.contracts.scheduling.TutorProfileEvent;
 import io.coachwork.contracts.subscription.SubscriptionChangeRefused;
 import io.coachwork.contracts.subscription.SubscriptionEvent;
 import io.coachwork.contracts.subscription.TierUpdated;
+import io.coachwork.contracts.teaching.TeachingCommands;
+import io.coachwork.contracts.teaching.TeachingReplies;
+import io.coachwork.contracts.teaching.TeachingSessionEvent;
 import io.coachwork.contracts.wallet.WalletCommands;
 import io.coachwork.contracts.wallet.WalletEvents;
 import io.coachwork.contracts.wallet.WalletReplies;
@@ -58,7 +61,16 @@ class ContractSchemasTest {
                 Map.entry(CoachingSettingsUpdated.class, "coaching-settings-updated"),
                 Map.entry(TutorProfileEvent.class, "scheduling-tutor-profile-event"),
                 Map.entry(SlotEvent.class, "scheduling-slot-event"),
-                Map.entry(ScheduleChanged.class, "scheduling-schedule-changed")).entrySet();
+                Map.entry(ScheduleChanged.class, "scheduling-schedule-changed"),
+                Map.entry(TeachingCommands.AddTeachingParticipant.class, "teaching-add-participant"),
+                Map.entry(TeachingCommands.RemoveTeachingParticipant.class, "teaching-remove-participant"),
+                Map.entry(TeachingCommands.CancelTeachingSession.class, "teaching-cancel-session"),
+                Map.entry(TeachingReplies.TeachingParticipantAdded.class, "teaching-participant-added"),
+                Map.entry(TeachingReplies.TeachingParticipantRefused.class, "teaching-participant-refused"),
+                Map.entry(TeachingReplies.TeachingParticipantRemoved.class, "teaching-participant-removed"),
+                Map.entry(TeachingReplies.TeachingSessionCancelled.class, "teaching-session-cancelled"),
+                Map.entry(TeachingReplies.TeachingCancelRefused.class, "teaching-cancel-refused"),
+                Map.entry(TeachingSessionEvent.class, "teaching-session-event")).entrySet();
     }
 
     @ParameterizedTest(name = "{0}")

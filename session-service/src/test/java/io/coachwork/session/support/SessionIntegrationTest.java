@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
@@ -34,14 +35,17 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Base of session-service's integration tests: one shared service on real PostgreSQL and Kafka,
- * Stream configured, the scheduled jobs off (tests run them on demand with the movable clock).
+ * Stream and video configured, the scheduled jobs off (tests run them on demand with the movable clock).
  */
 @ServiceTest
+@Import(VideoStandIn.class)
 @TestPropertySource(properties = {
         "coachwork.jobs.cron-secret=" + SessionIntegrationTest.CRON_SECRET,
         "coachwork.stream.api-key=" + SessionIntegrationTest.STREAM_KEY,
         "coachwork.stream.api-secret=" + SessionIntegrationTest.STREAM_SECRET,
         "coachwork.sessions.time-tracker-cron=-",
+        "coachwork.teaching.jobs-cron=-",
+        "coachwork.teaching.files.max-size=1MB",
         "coachwork.sagas.recovery-cron=-"})
 public abstract class SessionIntegrationTest {
 
