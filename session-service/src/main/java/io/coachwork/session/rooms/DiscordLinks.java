@@ -40,12 +40,12 @@ public class DiscordLinks {
     private final Clock clock;
 
     public DiscordLinks(RoomsProperties properties, DiscordLinkRepository links, DiscordRooms discord,
-                        WebClient.Builder builder, Clock clock) {
+                        Clock clock) {
         this.config = properties.discord();
         this.links = links;
         this.discord = discord;
-        this.api = ProviderCalls.client(builder, config.apiBaseUrl(), properties.httpTimeout());
-        this.oauth = ProviderCalls.client(builder, config.tokenUrl(), properties.httpTimeout());
+        this.api = ProviderCalls.client(config.apiBaseUrl(), properties.httpTimeout());
+        this.oauth = ProviderCalls.client(config.tokenUrl(), properties.httpTimeout());
         this.clock = clock;
     }
 

@@ -35,9 +35,9 @@ public class DiscordRooms implements MeetingRoomProvider {
     private final RoomsProperties.Discord config;
     private final WebClient api;
 
-    public DiscordRooms(RoomsProperties properties, WebClient.Builder builder) {
+    public DiscordRooms(RoomsProperties properties) {
         this.config = properties.discord();
-        this.api = ProviderCalls.client(builder, config.apiBaseUrl(), properties.httpTimeout()).mutate()
+        this.api = ProviderCalls.client(config.apiBaseUrl(), properties.httpTimeout()).mutate()
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bot " + config.botToken())
                 .build();
     }

@@ -16,11 +16,11 @@ final class ProviderCalls {
     }
 
     /** A client whose calls end within {@code timeout}, so a room's lease always outlives its calls. */
-    static WebClient client(WebClient.Builder builder, String baseUrl, Duration timeout) {
+    static WebClient client(String baseUrl, Duration timeout) {
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 10_000))
                 .responseTimeout(timeout);
-        return builder.clone().baseUrl(baseUrl).clientConnector(new ReactorClientHttpConnector(http)).build();
+        return WebClient.builder().baseUrl(baseUrl).clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
     /** A 2xx answer's body read as {@code type}; anything else fails with the provider's own words. */

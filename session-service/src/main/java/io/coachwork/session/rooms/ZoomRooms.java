@@ -40,10 +40,10 @@ public class ZoomRooms implements MeetingRoomProvider {
     private final Clock clock;
     private final AtomicReference<AccessToken> token = new AtomicReference<>();
 
-    public ZoomRooms(RoomsProperties properties, WebClient.Builder builder, Clock clock) {
+    public ZoomRooms(RoomsProperties properties, Clock clock) {
         this.config = properties.zoom();
-        this.api = ProviderCalls.client(builder, config.apiBaseUrl(), properties.httpTimeout());
-        this.oauth = ProviderCalls.client(builder, config.tokenUrl(), properties.httpTimeout());
+        this.api = ProviderCalls.client(config.apiBaseUrl(), properties.httpTimeout());
+        this.oauth = ProviderCalls.client(config.tokenUrl(), properties.httpTimeout());
         this.clock = clock;
     }
 
