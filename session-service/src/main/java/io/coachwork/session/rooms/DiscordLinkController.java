@@ -29,13 +29,13 @@ public class DiscordLinkController {
     }
 
     @GetMapping("/link")
-    public Mono<ApiResponse<DiscordLinks.Authorization>> link(CurrentUser user) {
+    public Mono<ApiResponse<DiscordLinks.DiscordAuthorization>> link(CurrentUser user) {
         return Mono.fromSupplier(() -> ApiResponse.ok("Open authorize_url to link your Discord account",
                 links.authorize(user.id())));
     }
 
     @GetMapping("/callback")
-    public Mono<ApiResponse<DiscordLinks.Status>> callback(@RequestParam(required = false) String code,
+    public Mono<ApiResponse<DiscordLinks.DiscordLinkStatus>> callback(@RequestParam(required = false) String code,
                                                            @RequestParam(required = false) String state,
                                                            @RequestParam(required = false) String error,
                                                            Mono<Principal> principal) {
@@ -47,12 +47,12 @@ public class DiscordLinkController {
     }
 
     @GetMapping("/status")
-    public Mono<ApiResponse<DiscordLinks.Status>> status(CurrentUser user) {
+    public Mono<ApiResponse<DiscordLinks.DiscordLinkStatus>> status(CurrentUser user) {
         return links.status(user.id()).map(ApiResponse::ok);
     }
 
     @DeleteMapping("/link")
-    public Mono<ApiResponse<DiscordLinks.Status>> unlink(CurrentUser user) {
+    public Mono<ApiResponse<DiscordLinks.DiscordLinkStatus>> unlink(CurrentUser user) {
         return links.unlink(user.id()).map(s -> ApiResponse.ok("Discord account unlinked", s));
     }
 }

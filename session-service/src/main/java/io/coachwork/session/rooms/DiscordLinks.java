@@ -49,19 +49,19 @@ public class DiscordLinks {
         this.clock = clock;
     }
 
-    public record Authorization(String authorizeUrl, Instant expiresAt) {
+    public record DiscordAuthorization(String authorizeUrl, Instant expiresAt) {
     }
 
-    public record Status(boolean linked, String discordUserId, String discordUsername, Instant linkedAt) {
+    public record DiscordLinkStatus(boolean linked, String discordUserId, String discordUsername, Instant linkedAt) {
 
-        static Status of(DiscordLinkRepository.Link link) {
-            return new Status(true, link.discordUserId(), link.discordUsername(), link.linkedAt());
+        static DiscordLinkStatus of(DiscordLinkRepository.Link link) {
+            return new DiscordLinkStatus(true, link.discordUserId(), link.discordUsername(), link.linkedAt());
         }
 
-        static final Status NONE = new Status(false, null, null, null);
+        static final DiscordLinkStatus NONE = new DiscordLinkStatus(false, null, null, null);
     }
 
-    public Authorization authorize(long userId) {
+    public DiscordAuthorization authorize(long userId) {
         requireConfigured();
         Instant expiresAt = clock.instant().plus(config.stateTtl()).truncatedTo(ChronoUnit.SECONDS);
         String state = DiscordOAuthState.sign(userId, expiresAt, config.stateKey());
@@ -73,14 +73,14 @@ public class DiscordLinks {
                 .queryParam("state", state)
                 .queryParam("prompt", "consent")
                 .encode().build().toUriString();
-        return new Authorization(url, expiresAt);
+        return new DiscordAuthorization(url, expiresAt);
     }
 
     /**
      * Completes a link. {@code callerId}, when the caller also sent their token, must be the user
      * the state names.
      */
-    public Mono<Status> complete(String code, String state, String error, Long callerId) {
+    public Mono<DiscordLinkStatus> complete(String code, String state, String error, Long callerId) {
         return Mono.defer(() -> {
             requireConfigured();
             Instant now = clock.instant();
@@ -101,7 +101,7 @@ public class DiscordLinks {
         });
     }
 
-    private Mono<Status> link(long userId, String code, Instant now) {
+    private Mono<DiscordLinkStatus> link(long userId, String code, Instant now) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "authorization_code");
         form.add("code", code);
@@ -136,17 +136,17 @@ public class DiscordLinks {
                                     .switchIfEmpty(Mono.error(ApiException.conflict(
                                             "This Discord account is already linked to another user")));
                         }))
-                .map(Status::of)
+                .map(DiscordLinkStatus::of)
                 .onErrorMap(ProviderCalls.ProviderException.class, e -> new ApiException(HttpStatus.BAD_GATEWAY,
                         "Discord could not complete the link; try again", List.of()));
     }
 
-    public Mono<Status> status(long userId) {
-        return links.find(userId).map(Status::of).defaultIfEmpty(Status.NONE);
+    public Mono<DiscordLinkStatus> status(long userId) {
+        return links.find(userId).map(DiscordLinkStatus::of).defaultIfEmpty(DiscordLinkStatus.NONE);
     }
 
-    public Mono<Status> unlink(long userId) {
-        return links.delete(userId).thenReturn(Status.NONE);
+    public Mono<DiscordLinkStatus> unlink(long userId) {
+        return links.delete(userId).thenReturn(DiscordLinkStatus.NONE);
     }
 
     private void requireConfigured() {

@@ -37,8 +37,7 @@ public record MeetingRoom(UUID sessionId, MeetingRoomProvider.Kind provider, Sta
     }
 
     public MeetingRoomProvider.RoomSession roomSession() {
-        return new MeetingRoomProvider.RoomSession(sessionId, session.title(), session.startsAt(), session.endsAt(),
-                session.tutorId());
+        return new MeetingRoomProvider.RoomSession(sessionId, session.title(), session.startsAt(), session.endsAt());
     }
 
     public MeetingRoom created(MeetingRoomProvider.CreatedRoom room) {

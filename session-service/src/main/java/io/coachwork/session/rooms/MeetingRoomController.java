@@ -91,7 +91,7 @@ public class MeetingRoomController {
     }
 
     @GetMapping("/api/cron/session/meeting-rooms")
-    public Mono<ApiResponse<MeetingRoomJob.Report>> runFromCron() {
+    public Mono<ApiResponse<MeetingRoomJob.RoomsReport>> runFromCron() {
         return job.run().map(r -> ApiResponse.ok("Meeting rooms job completed", r));
     }
 

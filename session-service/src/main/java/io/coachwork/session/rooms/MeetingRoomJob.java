@@ -17,8 +17,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Prepares, opens, moves and removes meeting rooms (seeds 003, 004). A pass adds rooms that are
- * due, then repeatedly leases a batch of rooms with a step due (one committed statement, skipping
+ * Prepares, opens, moves and removes meeting rooms (seeds 003, 004). For each configured provider
+ * a pass adds the rooms that are due (only the chosen provider makes new rooms; the others finish
+ * the rooms they have), then repeatedly leases a batch of rooms with a step due (one committed statement, skipping
  * rooms other replicas hold), calls the provider with no transaction open, and records each
  * outcome only while it still holds the lease. A failed call leaves the room as it was, counted,
  * for the next pass. Running it twice, or on several replicas at once, does each step once.
@@ -45,7 +46,7 @@ public class MeetingRoomJob {
     }
 
     /** One pass: a report per provider. */
-    public record Report(List<ProviderReport> providers) {
+    public record RoomsReport(List<ProviderRoomsReport> providers) {
     }
 
     /**
@@ -53,16 +54,16 @@ public class MeetingRoomJob {
      * is true for the chosen provider, the only one that makes new rooms: the others only finish
      * the rooms they already have.
      */
-    public record ProviderReport(String provider, boolean addsRooms, String skipped, int created, int updated,
+    public record ProviderRoomsReport(String provider, boolean addsRooms, String skipped, int created, int updated,
                                  int opened, int deleted, int dropped, int failed) {
 
-        ProviderReport plus(ProviderReport o) {
-            return new ProviderReport(provider, addsRooms, skipped, created + o.created, updated + o.updated,
+        ProviderRoomsReport plus(ProviderRoomsReport o) {
+            return new ProviderRoomsReport(provider, addsRooms, skipped, created + o.created, updated + o.updated,
                     opened + o.opened, deleted + o.deleted, dropped + o.dropped, failed + o.failed);
         }
     }
 
-    private record Batch(int size, ProviderReport report) {
+    private record Batch(int size, ProviderRoomsReport report) {
     }
 
     @Scheduled(cron = "${coachwork.rooms.job-cron:0 * * * * *}")
@@ -75,49 +76,49 @@ public class MeetingRoomJob {
     }
 
     /** Every provider finishes its rooms; the chosen one also makes the rooms that are due. */
-    public Mono<Report> run() {
+    public Mono<RoomsReport> run() {
         MeetingRoomProvider.Kind active = properties.activeProvider();
         return Flux.fromIterable(providers.keySet())
                 .concatMap(kind -> run(kind, kind == active))
                 .collectList()
-                .map(Report::new);
+                .map(RoomsReport::new);
     }
 
-    Mono<ProviderReport> run(MeetingRoomProvider.Kind kind, boolean addsRooms) {
+    Mono<ProviderRoomsReport> run(MeetingRoomProvider.Kind kind, boolean addsRooms) {
         MeetingRoomProvider provider = providers.get(kind);
         String name = kind.name().toLowerCase();
         if (!provider.configured()) {
-            return Mono.just(new ProviderReport(name, addsRooms, provider.configurationHint(), 0, 0, 0, 0, 0, 0));
+            return Mono.just(new ProviderRoomsReport(name, addsRooms, provider.configurationHint(), 0, 0, 0, 0, 0, 0));
         }
         return Mono.defer(() -> {
             // Whole milliseconds, as PostgreSQL keeps microseconds: the lease ends exactly at the run's time.
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             RoomPlan.Timing timing = RoomPlan.Timing.of(provider);
             MeetingRoomRepository.Window window = MeetingRoomRepository.Window.of(timing, now);
-            ProviderReport empty = new ProviderReport(name, addsRooms, null, 0, 0, 0, 0, 0, 0);
+            ProviderRoomsReport empty = new ProviderRoomsReport(name, addsRooms, null, 0, 0, 0, 0, 0, 0);
             return (addsRooms ? rooms.addDue(kind, window).then() : Mono.<Void>empty())
                     .then(batch(provider, timing, window, empty)
                             .expand(b -> b.size() == properties.batchSize() ? batch(provider, timing, window, empty) : Mono.empty())
                             .map(Batch::report)
-                            .reduce(empty, ProviderReport::plus));
+                            .reduce(empty, ProviderRoomsReport::plus));
         });
     }
 
     private Mono<Batch> batch(MeetingRoomProvider provider, RoomPlan.Timing timing, MeetingRoomRepository.Window window,
-                              ProviderReport empty) {
+                              ProviderRoomsReport empty) {
         UUID owner = UUID.randomUUID();
         Instant now = window.now();
         return rooms.claim(provider.kind(), window, owner, now.plus(properties.lease()), properties.batchSize())
                 .flatMap(n -> n == 0 ? Mono.just(List.<MeetingRoom>of()) : rooms.leased(provider.kind(), owner))
                 .flatMap(leased -> Flux.fromIterable(leased)
                         .flatMap(room -> work(provider, timing, room, owner, now, empty), CONCURRENCY)
-                        .reduce(empty, ProviderReport::plus)
+                        .reduce(empty, ProviderRoomsReport::plus)
                         .map(report -> new Batch(leased.size(), report)));
     }
 
     /** Runs the room's due steps one after another, then gives it back. */
-    private Mono<ProviderReport> work(MeetingRoomProvider provider, RoomPlan.Timing timing, MeetingRoom room,
-                                      UUID owner, Instant now, ProviderReport empty) {
+    private Mono<ProviderRoomsReport> work(MeetingRoomProvider provider, RoomPlan.Timing timing, MeetingRoom room,
+                                      UUID owner, Instant now, ProviderRoomsReport empty) {
         List<RoomPlan.Step> done = new ArrayList<>();
         return step(provider, timing, room, owner, now, done, 0)
                 .then(Mono.defer(() -> rooms.release(room, owner, now, null)))
@@ -159,8 +160,8 @@ public class MeetingRoomJob {
         };
     }
 
-    private static ProviderReport count(ProviderReport empty, List<RoomPlan.Step> done, int failed) {
-        return new ProviderReport(empty.provider(), empty.addsRooms(), null, (int) done.stream().filter(s -> s == RoomPlan.Step.CREATE).count(),
+    private static ProviderRoomsReport count(ProviderRoomsReport empty, List<RoomPlan.Step> done, int failed) {
+        return new ProviderRoomsReport(empty.provider(), empty.addsRooms(), null, (int) done.stream().filter(s -> s == RoomPlan.Step.CREATE).count(),
                 (int) done.stream().filter(s -> s == RoomPlan.Step.UPDATE).count(),
                 (int) done.stream().filter(s -> s == RoomPlan.Step.SYNC_ACCESS).count(),
                 (int) done.stream().filter(s -> s == RoomPlan.Step.DELETE).count(),

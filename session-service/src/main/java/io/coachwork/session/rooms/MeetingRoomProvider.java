@@ -15,8 +15,8 @@ public interface MeetingRoomProvider {
 
     enum Kind { DISCORD, ZOOM }
 
-    /** What a room is made for: the session's title, times and people. */
-    record RoomSession(UUID sessionId, String title, Instant startsAt, Instant endsAt, long tutorId) {
+    /** What a room is made for: the session's id, title and times. */
+    record RoomSession(UUID sessionId, String title, Instant startsAt, Instant endsAt) {
 
         public long durationMinutes() {
             return (Duration.between(startsAt, endsAt).toSeconds() + 59) / 60;

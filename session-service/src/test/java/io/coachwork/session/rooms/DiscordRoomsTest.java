@@ -159,7 +159,7 @@ class DiscordRoomsTest extends RoomsIntegrationTest {
 
         clock.set(start.minus(Duration.ofMinutes(14)));
         STAND_INS.failNextCreations(1);
-        MeetingRoomJob.ProviderReport failed = run(DISCORD);
+        MeetingRoomJob.ProviderRoomsReport failed = run(DISCORD);
         assertThat(failed.failed()).isEqualTo(1);
         assertThat(roomColumn(id, "DISCORD", "state")).isEqualTo("PENDING");
         assertThat(roomColumn(id, "DISCORD", "last_error")).contains("HTTP 500");
@@ -190,9 +190,9 @@ class DiscordRoomsTest extends RoomsIntegrationTest {
         clock.set(start.minus(Duration.ofMinutes(15)));
         STAND_INS.delayCreations(Duration.ofMillis(400));
         try {
-            List<MeetingRoomJob.ProviderReport> reports = reactor.core.publisher.Flux.merge(
+            List<MeetingRoomJob.ProviderRoomsReport> reports = reactor.core.publisher.Flux.merge(
                     job.run(DISCORD, true), job.run(DISCORD, true), job.run(DISCORD, true)).collectList().block();
-            assertThat(reports).extracting(MeetingRoomJob.ProviderReport::failed).containsOnly(0);
+            assertThat(reports).extracting(MeetingRoomJob.ProviderRoomsReport::failed).containsOnly(0);
         } finally {
             STAND_INS.delayCreations(Duration.ZERO);
         }

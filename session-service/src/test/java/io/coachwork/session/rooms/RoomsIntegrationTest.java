@@ -110,7 +110,7 @@ abstract class RoomsIntegrationTest extends SessionIntegrationTest {
                 .headers(h -> h.setBearerAuth(TestJwt.token(userId, "student", "tutor"))).exchange();
     }
 
-    MeetingRoomJob.ProviderReport run(MeetingRoomProvider.Kind kind) {
+    MeetingRoomJob.ProviderRoomsReport run(MeetingRoomProvider.Kind kind) {
         return job.run(kind, true).block();
     }
 }

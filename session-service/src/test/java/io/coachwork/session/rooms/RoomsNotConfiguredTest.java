@@ -52,9 +52,9 @@ class RoomsNotConfiguredTest extends SessionIntegrationTest {
         clock.set(Instant.parse("2037-01-05T10:00:00Z"));
         UUID id = teachingSession(newUser(), clock.instant().plus(Duration.ofMinutes(10)), newUser());
 
-        MeetingRoomJob.Report report = new MeetingRoomJob(zoomChosen, providers, repository, clock).run().block();
+        MeetingRoomJob.RoomsReport report = new MeetingRoomJob(zoomChosen, providers, repository, clock).run().block();
 
-        assertThat(report.providers()).extracting(MeetingRoomJob.ProviderReport::provider, MeetingRoomJob.ProviderReport::addsRooms)
+        assertThat(report.providers()).extracting(MeetingRoomJob.ProviderRoomsReport::provider, MeetingRoomJob.ProviderRoomsReport::addsRooms)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("discord", false),
                         org.assertj.core.groups.Tuple.tuple("zoom", true));
         assertThat(report.providers().get(1).skipped()).startsWith("not configured: set coachwork.rooms.zoom.account-id");
