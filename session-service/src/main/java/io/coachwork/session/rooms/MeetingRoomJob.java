@@ -55,7 +55,7 @@ public class MeetingRoomJob {
      * the rooms they already have.
      */
     public record ProviderRoomsReport(String provider, boolean addsRooms, String skipped, int created, int updated,
-                                 int opened, int deleted, int dropped, int failed) {
+                                      int opened, int deleted, int dropped, int failed) {
 
         ProviderRoomsReport plus(ProviderRoomsReport o) {
             return new ProviderRoomsReport(provider, addsRooms, skipped, created + o.created, updated + o.updated,

@@ -7,8 +7,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Meeting rooms prepared ahead of teaching sessions (seeds 003, 004). {@code provider} picks where
- * new rooms are made ({@code discord}, {@code zoom}, or empty for none); a provider without its
- * credentials is skipped and says so in health details. Base URLs are configurable so tests and the
+ * new rooms are made ({@code discord}, {@code zoom}, or empty for none); every configured provider
+ * still finishes the rooms it has. A provider without its credentials is skipped and says so in
+ * health details. Base URLs are configurable so tests and the
  * local stack point them at stand-ins.
  */
 @ConfigurationProperties("coachwork.rooms")
