@@ -87,8 +87,23 @@ public class DiscordRooms implements MeetingRoomProvider {
         return "coaching-session-" + session.sessionId();
     }
 
+    /**
+     * Reuses the session's channel if one is already in the guild (a pass that made it and died
+     * before recording it), else makes it.
+     */
     @Override
     public Mono<CreatedRoom> create(RoomSession session) {
+        String name = channelName(session);
+        return api.get().uri("/guilds/{guild}/channels", config.guildId())
+                .exchangeToMono(r -> ProviderCalls.body(r, JsonNode.class, "Discord channel list"))
+                .flatMapIterable(channels -> channels)
+                .filter(c -> name.equals(c.path("name").asString("")) && c.path("type").asInt(-1) == GUILD_VOICE)
+                .next()
+                .switchIfEmpty(Mono.defer(() -> makeChannel(session)))
+                .map(this::room);
+    }
+
+    private Mono<JsonNode> makeChannel(RoomSession session) {
         List<Map<String, Object>> overwrites = new ArrayList<>();
         // The guild's id is its @everyone role's id: nobody else sees the channel until access is granted.
         overwrites.add(overwrite(config.guildId(), ROLE_OVERWRITE, 0, VIEW_CHANNEL | CONNECT));
@@ -107,15 +122,16 @@ public class DiscordRooms implements MeetingRoomProvider {
         return api.post().uri("/guilds/{guild}/channels", config.guildId())
                 .header("X-Audit-Log-Reason", "Coachwork teaching session " + session.sessionId())
                 .bodyValue(body)
-                .exchangeToMono(r -> ProviderCalls.body(r, JsonNode.class, "Discord channel creation"))
-                .map(channel -> {
-                    String id = channel.path("id").asString("");
-                    if (id.isEmpty()) {
-                        throw new IllegalStateException("Discord answered a channel without an id");
-                    }
-                    String url = config.channelUrlBase() + "/" + config.guildId() + "/" + id;
-                    return new CreatedRoom(id, url, url);
-                });
+                .exchangeToMono(r -> ProviderCalls.body(r, JsonNode.class, "Discord channel creation"));
+    }
+
+    private CreatedRoom room(JsonNode channel) {
+        String id = channel.path("id").asString("");
+        if (id.isEmpty()) {
+            throw new IllegalStateException("Discord answered a channel without an id");
+        }
+        String url = config.channelUrlBase() + "/" + config.guildId() + "/" + id;
+        return new CreatedRoom(id, url, url);
     }
 
     /** A voice channel has no schedule: a moved session keeps its channel, opened and deleted by the new times. */

@@ -7,9 +7,10 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * Where a teaching session's meeting room lives (seeds 003, 004). Every call is idempotent on the
- * provider's side or tolerant of a repeat (a delete of a room already gone succeeds), because the
- * job retries a step whose outcome it could not record.
+ * Where a teaching session's meeting room lives (seeds 003, 004). The job may repeat a step whose
+ * outcome it could not record: updates, access changes and deletes are idempotent (deleting what is
+ * already gone succeeds), and Discord's create finds a channel an interrupted pass made. Zoom has no
+ * such lookup, so a pass that dies between Zoom's answer and the record leaves one spare meeting.
  */
 public interface MeetingRoomProvider {
 

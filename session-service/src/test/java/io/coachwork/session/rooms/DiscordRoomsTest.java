@@ -181,6 +181,23 @@ class DiscordRoomsTest extends RoomsIntegrationTest {
     }
 
     @Test
+    void aChannelMadeByAPassThatDiedBeforeRecordingItIsTakenNotMadeAgain() {
+        long tutor = newUser();
+        Instant start = START.plus(Duration.ofDays(4));
+        clock.set(start.minus(Duration.ofHours(1)));
+        UUID id = teachingSession(tutor, start, 30, newUser());
+        String orphan = STAND_INS.existingChannel("coaching-session-" + id);
+
+        clock.set(start.minus(Duration.ofMinutes(15)));
+        run(DISCORD);
+
+        assertThat(STAND_INS.channelCreations(id)).isEmpty();
+        assertThat(roomColumn(id, "DISCORD", "external_id")).isEqualTo(orphan);
+        ProviderStandIns.Call list = STAND_INS.calls("GET", "/discord/api/guilds/" + ProviderStandIns.GUILD + "/channels").get(0);
+        assertThat(list.authorization()).isEqualTo("Bot " + ProviderStandIns.BOT_TOKEN);
+    }
+
+    @Test
     void twoReplicasRunningTogetherMakeOneChannel() {
         long tutor = newUser();
         Instant start = START.plus(Duration.ofDays(3));

@@ -76,6 +76,7 @@ final class ProviderStandIns implements AutoCloseable {
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .route(r -> r
                         .post("/discord/api/guilds/{guild}/channels", (req, res) -> handle(req, res, this::createChannel))
+                        .get("/discord/api/guilds/{guild}/channels", (req, res) -> handle(req, res, this::listChannels))
                         .put("/discord/api/channels/{channel}/permissions/{user}", (req, res) -> handle(req, res, this::grant))
                         .delete("/discord/api/channels/{channel}/permissions/{user}", (req, res) -> handle(req, res, this::revoke))
                         .delete("/discord/api/channels/{channel}", (req, res) -> handle(req, res, this::deleteChannel))
@@ -114,6 +115,13 @@ final class ProviderStandIns implements AutoCloseable {
     List<Call> meetingCreations(Object sessionId) {
         return calls(c -> c.method().equals("POST") && c.path().endsWith("/meetings")
                 && c.body().contains("Coachwork teaching session " + sessionId));
+    }
+
+    /** A channel already in the guild, as a pass that made it and died before recording it leaves it. */
+    String existingChannel(String name) {
+        String id = Long.toString(ids.incrementAndGet());
+        channels.put(id, name);
+        return id;
     }
 
     boolean channelExists(String id) {
@@ -204,6 +212,14 @@ final class ProviderStandIns implements AutoCloseable {
         String id = Long.toString(ids.incrementAndGet());
         channels.put(id, call.json().path("name").asString());
         return Answer.of(201, Map.of("id", id, "type", 2, "guild_id", GUILD, "name", call.json().path("name").asString()));
+    }
+
+    private Answer listChannels(HttpServerRequest req, Call call) {
+        if (!bot(call)) {
+            return error(401, "401: Unauthorized");
+        }
+        return Answer.of(200, channels.entrySet().stream()
+                .map(c -> Map.of("id", c.getKey(), "type", 2, "guild_id", GUILD, "name", c.getValue())).toList());
     }
 
     private Answer grant(HttpServerRequest req, Call call) {
