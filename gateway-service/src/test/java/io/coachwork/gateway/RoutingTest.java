@@ -47,6 +47,7 @@ class RoutingTest extends GatewayTestBase {
             "POST,   /api/teaching/waitlist,                              student,     scheduling-service",
             "PATCH,  /api/teaching/sessions/5/complete,                   tutor,       session-service",
             "GET,    /api/teaching/sessions/5/messages,                   student,     session-service",
+            "GET,    /api/teaching/discord/link,                          student,     session-service",
             "GET,    /api/teaching/slots,                                 student,     scheduling-service",
             "GET,    /api/teaching/slots/12,                              student,     scheduling-service",
             "GET,    /api/teaching/profiles/7,                            student,     scheduling-service",

@@ -29,6 +29,16 @@ class SecurityTest extends GatewayTestBase {
         client.get().uri("/api/teaching/slots").exchange().expectStatus().isUnauthorized();
         client.get().uri("/api/teaching/profile").exchange().expectStatus().isUnauthorized();
         client.post().uri("/api/teaching/tutors").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/teaching/discord/link").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void discordsOAuthRedirectReachesSessionServiceWithoutAToken() {
+        EntityExchangeResult<byte[]> answer = await().atMost(Duration.ofSeconds(10)).until(
+                () -> client.get().uri("/api/teaching/discord/callback?code=c&state=s").exchange().expectBody().returnResult(),
+                r -> r.getStatus() != HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(answer.getStatus()).isEqualTo(HttpStatus.OK);
+        assertThat(new String(answer.getResponseBody())).contains("\"service\":\"session-service\"");
     }
 
     @Test

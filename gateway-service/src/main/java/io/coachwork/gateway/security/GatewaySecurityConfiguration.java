@@ -44,6 +44,8 @@ public class GatewaySecurityConfiguration {
                 // The tutor directory is public; a calendar feed's URL carries its own secret token.
                 .pathMatchers(HttpMethod.GET, "/api/teaching/tutors", "/api/teaching/tutors/**", "/api/teaching/calendar/**")
                 .permitAll()
+                // Discord redirects the browser here without a JWT; session-service checks the signed, single-use state.
+                .pathMatchers(HttpMethod.GET, "/api/teaching/discord/callback").permitAll()
                 .pathMatchers("/api/marketplace/tutor/**").hasRole(CurrentUser.TUTOR)
                 .pathMatchers(HttpMethod.PUT, "/api/admin/coaching/settings", "/api/admin/coaching/settings/**")
                 .hasRole(CurrentUser.SUPER_ADMIN)
