@@ -105,9 +105,9 @@ public record Booking(UUID id, long slotId, UUID teachingSessionId, long tutorId
                 Math.max(refundMinor, total), total, paymentIntentId, clientSecret, cancelledBy, reason, now);
     }
 
-    /** The PaymentIntent was cancelled before any payment. */
+    /** The PaymentIntent was cancelled before any payment; a failed payment stays FAILED. */
     public Booking paymentCancelled(Instant now) {
-        if (paymentStatus.paid()) {
+        if (paymentStatus.paid() || paymentStatus == PaymentStatus.FAILED) {
             return this;
         }
         return with(status, PaymentStatus.CANCELLED, refundMinor, refundedMinor, paymentIntentId, clientSecret,
