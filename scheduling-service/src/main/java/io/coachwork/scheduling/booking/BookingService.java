@@ -110,7 +110,9 @@ public class BookingService {
         long slotId = id("slot_id", r.slotId());
         return bookings.slot(slotId)
                 .switchIfEmpty(Mono.error(ApiException.notFound("Slot not found")))
-                .flatMap(slot -> profiles.find(slot.tutorId()).flatMap(p -> seat(student, r, slot, p, now)));
+                .flatMap(slot -> profiles.find(slot.tutorId())
+                        .switchIfEmpty(Mono.error(ApiException.conflict("This tutor is not accepting bookings")))
+                        .flatMap(p -> seat(student, r, slot, p, now)));
     }
 
     /** A time from the tutor's schedule, made a ONE_TO_ONE slot of its own if it is still bookable. */
