@@ -166,4 +166,19 @@ class BookingApiTest extends BookingIntegrationTest {
         }
         assertThat(bookedCount(slot)).isZero();
     }
+
+    @Test
+    void theRefundPolicyIsATutorSettingWithSeed002sDefault() {
+        String token = TestJwt.tutor(tutor);
+        get("/api/teaching/profile", token).expectStatus().isOk().expectBody()
+                .jsonPath("$.data.cancellation_policy").isEqualTo("flexible")
+                .jsonPath("$.data.late_cancel_refund_percent").isEqualTo(0);
+        call(HttpMethod.PUT, "/api/teaching/profile", token, "{\"cancellation_policy\": \"weekly\"}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("cancellation_policy");
+        for (String percent : new String[]{"101", "-1", "1.5", "1e9", "\"half\""}) {
+            call(HttpMethod.PUT, "/api/teaching/profile", token, "{\"late_cancel_refund_percent\": " + percent + "}")
+                    .expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.errors[0].field").isEqualTo("late_cancel_refund_percent");
+        }
+    }
 }

@@ -337,4 +337,47 @@ class BookingSagaScriptTest extends BookingIntegrationTest {
         assertThat(wallet.commandsSent(EventTypes.REFUND_BOOKING_PAYMENT)).isEqualTo(1);
         assertThat(view(student, p.bookingId()).get("cancelled_by").asString()).isEqualTo("SYSTEM");
     }
+
+    @Test
+    void aWalletThatNeverAnswersLetsTheHoldExpireAtTheStepsTimeoutAndCancelsTheIntent() {
+        long slot = oneToOne(tutor);
+        long student = newUser();
+        CompletableFuture<Answer> answer = bookInBackground(student, "{\"slot_id\": " + slot + "}");
+        SagaScript wallet = wallet();
+        wallet.expectCommand(EventTypes.CREATE_BOOKING_PAYMENT, CreateBookingPayment.class, c -> c.studentId() == student)
+                .andNoReply().expectState("awaiting", BookingSaga.PAY);
+        assertThat(answered(answer).status()).as("held, the payment still being prepared").isEqualTo(202);
+        UUID booking = UUID.fromString(text("SELECT id::text FROM booking WHERE slot_id = $1", slot));
+        clock.set(NOW.plus(Duration.ofMinutes(15)));
+        cron("saga-resend");
+        wallet.expectCommand(EventTypes.CANCEL_BOOKING_PAYMENT, CancelBookingPayment.class,
+                        c -> c.bookingId().equals(booking.toString()))
+                .andGivenReply(EventTypes.BOOKING_PAYMENT_CANCELLED, c -> new PaymentReplies.BookingPaymentCancelled(
+                        c.sagaId(), c.bookingId(), null))
+                .expectState("failed", BookingSaga.CANCEL_PAYMENT);
+        awaitStatus(booking, "EXPIRED", "CANCELLED");
+        assertThat(bookedCount(slot)).isZero();
+        assertThat(view(student, booking).get("reason").asString()).isEqualTo(BookingSaga.PAYMENT_NOT_STARTED);
+    }
+
+    @Test
+    void aTutorCancelRefusedBySessionServiceLeavesTheBookingsAndReopensTheSlot() {
+        long slot = slot(tutor, "2031-03-06", "15:00", "16:00", 60, "GROUP", 3);
+        long student = newUser();
+        Pending p = confirmed(student, slot, wallet());
+        String sessionId = p.view().get("teaching_session_id").asString();
+        CompletableFuture<Answer> cancel = CompletableFuture.supplyAsync(() -> answer(send(HttpMethod.PATCH,
+                "/api/teaching/sessions/" + sessionId + "/cancel", TestJwt.tutor(tutor), null)));
+        session().expectCommand(EventTypes.CANCEL_TEACHING_SESSION, CancelTeachingSession.class,
+                        cmd -> cmd.sessionId().equals(sessionId))
+                .andGivenReply(EventTypes.TEACHING_CANCEL_REFUSED, cmd -> new TeachingReplies.TeachingCancelRefused(
+                        cmd.sagaId(), cmd.sessionId(), "IN_PROGRESS", "The session has started"))
+                .expectState("failed", SessionCancelSaga.CANCEL_SESSION);
+        Answer done = answered(cancel);
+        assertThat(done.status()).isEqualTo(409);
+        assertThat(done.body().get("message").asString()).isEqualTo("The session has started");
+        assertThat(status(p.bookingId())).isEqualTo("CONFIRMED");
+        assertThat(count("SELECT count(*) FROM teaching_slot WHERE id = $1 AND cancelled_at IS NULL", slot)).isEqualTo(1);
+        assertThat(pending(newUser(), slot, wallet()).view().get("status").asString()).isEqualTo("PENDING_PAYMENT");
+    }
 }
