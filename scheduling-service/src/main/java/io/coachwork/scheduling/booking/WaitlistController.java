@@ -40,6 +40,19 @@ public class WaitlistController {
         return waitlist.join(student, slotId).map(e -> ApiResponse.ok("You are on the waitlist", e));
     }
 
+    /** The same, with the slot in the path. */
+    @PostMapping("/api/teaching/slots/{slotId}/waitlist")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<ApiResponse<BookingViews.WaitlistView>> joinSlot(@PathVariable String slotId, CurrentUser student) {
+        BigDecimal id;
+        try {
+            id = new BigDecimal(slotId);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidField("slot_id", "slot_id must be a positive whole number");
+        }
+        return waitlist.join(student, id).map(e -> ApiResponse.ok("You are on the waitlist", e));
+    }
+
     @DeleteMapping("/api/teaching/waitlist/{slotId}")
     public Mono<ApiResponse<BookingViews.WaitlistView>> leave(@PathVariable String slotId, CurrentUser student) {
         return waitlist.leave(student, slotId).map(e -> ApiResponse.ok("You left the waitlist", e));

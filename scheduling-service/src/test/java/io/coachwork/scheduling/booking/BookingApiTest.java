@@ -108,7 +108,7 @@ class BookingApiTest extends BookingIntegrationTest {
                 .expectStatus().isCreated().expectBody().jsonPath("$.data.position").isEqualTo(1);
         call(HttpMethod.POST, "/api/teaching/waitlist", TestJwt.student(third), "{\"slot_id\": " + group + "}")
                 .expectStatus().isEqualTo(409);
-        call(HttpMethod.POST, "/api/teaching/waitlist", TestJwt.student(fourth), "{\"slot_id\": " + group + "}")
+        call(HttpMethod.POST, "/api/teaching/slots/" + group + "/waitlist", TestJwt.student(fourth), null)
                 .expectStatus().isCreated().expectBody().jsonPath("$.data.position").isEqualTo(2);
 
         call(HttpMethod.PATCH, "/api/teaching/sessions/" + a.id() + "/cancel", TestJwt.student(first), null)
@@ -159,6 +159,10 @@ class BookingApiTest extends BookingIntegrationTest {
         for (String id : new String[]{"nope", "00000000-0000-0000-0000-000000000000", "%00"}) {
             assertThat(call(HttpMethod.PATCH, "/api/teaching/sessions/" + id + "/cancel", student, null)
                     .returnResult(String.class).getStatus().value()).as(id).isBetween(400, 499);
+        }
+        for (String slotId : new String[]{"x", "1e40", "-5", "0"}) {
+            assertThat(call(HttpMethod.POST, "/api/teaching/slots/" + slotId + "/waitlist", student, null)
+                    .returnResult(String.class).getStatus().value()).as(slotId).isBetween(400, 499);
         }
         for (String body : new String[]{"{}", "{\"slot_id\": \"x\"}", "{\"slot_id\": 1e40}", "[]"}) {
             assertThat(call(HttpMethod.POST, "/api/teaching/waitlist", student, body).returnResult(String.class)
