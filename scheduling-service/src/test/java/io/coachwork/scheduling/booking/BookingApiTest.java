@@ -55,6 +55,18 @@ class BookingApiTest extends BookingIntegrationTest {
     }
 
     @Test
+    void aStudentInAnotherZoneReadsTheTimesInBothZones() {
+        long slot = oneToOne(tutor);
+        long student = newUser();
+        JsonNode view = pending(student, studentIn(student, "Asia/Tokyo"), "{\"slot_id\": " + slot + "}", wallet()).view();
+        assertThat(view.get("timezone").asString()).isEqualTo("Africa/Lagos");
+        assertThat(view.get("local_starts_at").asString()).isEqualTo("2031-03-05T10:00:00");
+        assertThat(view.get("student_timezone").asString()).isEqualTo("Asia/Tokyo");
+        assertThat(view.get("student_starts_at").asString()).isEqualTo("2031-03-05T18:00:00");
+        assertThat(view.get("starts_at").asString()).isEqualTo("2031-03-05T09:00:00.000Z");
+    }
+
+    @Test
     void aFullSlotAnswersSessionFullAndAStudentHoldsOneSeatPerSlot() {
         long group = slot(tutor, "2031-03-06", "15:00", "16:00", 60, "GROUP", 2);
         long student = newUser();

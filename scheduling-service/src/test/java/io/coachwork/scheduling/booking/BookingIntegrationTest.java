@@ -1,5 +1,6 @@
 package io.coachwork.scheduling.booking;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
 import io.coachwork.contracts.payment.PaymentCommands.CreateBookingPayment;
@@ -10,6 +11,8 @@ import io.coachwork.platform.test.saga.SagaScript;
 import io.coachwork.scheduling.support.SchedulingIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +65,19 @@ abstract class BookingIntegrationTest extends SchedulingIntegrationTest {
 
     /** Books in the background: the answer waits for the wallet's reply the test gives. */
     protected CompletableFuture<Answer> bookInBackground(long student, String json) {
-        return CompletableFuture.supplyAsync(() -> answer(send(HttpMethod.POST, BOOK, TestJwt.student(student), json)));
+        return bookInBackground(TestJwt.student(student), json);
+    }
+
+    protected CompletableFuture<Answer> bookInBackground(String token, String json) {
+        return CompletableFuture.supplyAsync(() -> answer(send(HttpMethod.POST, BOOK, token, json)));
+    }
+
+    /** A student's token naming their time zone (the OpenID {@code zoneinfo} claim). */
+    protected static String studentIn(long student, String zone) {
+        Instant now = Instant.now();
+        return TestJwt.sign(TestJwt.SECRET, new JWTClaimsSet.Builder().subject(Long.toString(student))
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .claim("roles", List.of("student")).claim("zoneinfo", zone).build());
     }
 
     protected record Answer(int status, JsonNode body) {
@@ -97,7 +112,11 @@ abstract class BookingIntegrationTest extends SchedulingIntegrationTest {
 
     /** The same for any booking request. */
     protected Pending pending(long student, String request, SagaScript wallet) {
-        CompletableFuture<Answer> answer = bookInBackground(student, request);
+        return pending(student, TestJwt.student(student), request, wallet);
+    }
+
+    protected Pending pending(long student, String token, String request, SagaScript wallet) {
+        CompletableFuture<Answer> answer = bookInBackground(token, request);
         SagaScript.Expected<CreateBookingPayment> create = wallet.expectCommand(EventTypes.CREATE_BOOKING_PAYMENT,
                 CreateBookingPayment.class, c -> c.studentId() == student);
         create.andGivenReply(EventTypes.BOOKING_PAYMENT_CREATED, c -> new PaymentReplies.BookingPaymentCreated(c.sagaId(),
