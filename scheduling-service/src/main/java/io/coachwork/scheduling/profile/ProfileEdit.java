@@ -1,6 +1,7 @@
 package io.coachwork.scheduling.profile;
 
 import io.coachwork.scheduling.availability.domain.AvailabilityRuleViolation;
+import io.coachwork.scheduling.booking.domain.CancellationPolicy;
 import io.coachwork.scheduling.support.InvalidInput;
 import io.coachwork.scheduling.support.Numbers;
 import io.coachwork.scheduling.support.Text;
@@ -25,7 +26,7 @@ public record ProfileEdit(String displayName, String bio, List<String> achieveme
                           BigDecimal minimumDurationMinutes, BigDecimal maximumDurationMinutes,
                           BigDecimal bookingIncrementMinutes, BigDecimal bufferBeforeMinutes,
                           BigDecimal bufferAfterMinutes, BigDecimal minimumNoticeMinutes, Boolean acceptingStudents,
-                          String timeZone) {
+                          String timeZone, String cancellationPolicy, BigDecimal lateCancelRefundPercent) {
 
     public static final Set<String> LEVELS = Set.of("beginner", "intermediate", "advanced", "expert");
     /** Increments that divide an hour, so generated start times line up on the clock face. */
@@ -86,7 +87,10 @@ public record ProfileEdit(String displayName, String bio, List<String> achieveme
                 acceptingStudents == null ? p.acceptingStudents() : acceptingStudents,
                 timeZone == null ? p.timeZone() : Text.zone("time_zone", timeZone).getId(),
                 p.rating(), p.reviewCount(), p.status(), p.rejectionReason(), p.appliedAt(), p.decidedAt(),
-                subjects == null ? p.subjects() : subjects(subjects, digits), p.createdAt(), now);
+                subjects == null ? p.subjects() : subjects(subjects, digits), p.createdAt(), now,
+                cancellationPolicy == null ? p.cancellationPolicy() : policy(cancellationPolicy),
+                or(Numbers.wholeOrNull("late_cancel_refund_percent", lateCancelRefundPercent, 0, 100),
+                        p.lateCancelRefundPercent()));
         try {
             next.bookingRules();
         } catch (AvailabilityRuleViolation e) {
@@ -101,7 +105,8 @@ public record ProfileEdit(String displayName, String bio, List<String> achieveme
                 && experienceLevel == null && hourlyRate == null && currency == null && subjects == null
                 && defaultDurationMinutes == null && minimumDurationMinutes == null && maximumDurationMinutes == null
                 && bookingIncrementMinutes == null && bufferBeforeMinutes == null && bufferAfterMinutes == null
-                && minimumNoticeMinutes == null && acceptingStudents == null && timeZone == null;
+                && minimumNoticeMinutes == null && acceptingStudents == null && timeZone == null
+                && cancellationPolicy == null && lateCancelRefundPercent == null;
     }
 
     private static List<TutorProfile.Subject> subjects(List<SubjectEdit> edits, int digits) {
@@ -124,6 +129,14 @@ public record ProfileEdit(String displayName, String bio, List<String> achieveme
             out.add(new TutorProfile.Subject(name, level, rate));
         }
         return List.copyOf(out);
+    }
+
+    private static String policy(String value) {
+        CancellationPolicy.Kind kind = CancellationPolicy.Kind.of(Text.required("cancellation_policy", value, 20));
+        if (kind == null) {
+            throw new InvalidInput("cancellation_policy", "cancellation_policy must be flexible or 24_hours");
+        }
+        return kind.value();
     }
 
     static String level(String field, String value) {

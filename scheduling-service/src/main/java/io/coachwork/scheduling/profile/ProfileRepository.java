@@ -77,7 +77,8 @@ public class ProfileRepository {
                           maximum_duration = :max, booking_increment = :increment, buffer_before = :before,
                           buffer_after = :after, minimum_notice = :notice, accepting_students = :accepting,
                           time_zone = :zone, status = :status, rejection_reason = :reason, applied_at = :applied,
-                          decided_at = :decided, updated_at = :now
+                          decided_at = :decided, updated_at = :now, cancellation_policy = :policy,
+                          late_cancel_refund_percent = :late
                         WHERE tutor_id = :id""")
                 .bind("id", p.tutorId())
                 .bind("name", Parameter.fromOrEmpty(p.displayName(), String.class))
@@ -99,6 +100,8 @@ public class ProfileRepository {
                 .bind("applied", Parameter.fromOrEmpty(utcOrNull(p.appliedAt()), OffsetDateTime.class))
                 .bind("decided", Parameter.fromOrEmpty(utcOrNull(p.decidedAt()), OffsetDateTime.class))
                 .bind("now", utc(p.updatedAt()))
+                .bind("policy", p.cancellationPolicy())
+                .bind("late", (short) p.lateCancelRefundPercent())
                 .fetch().rowsUpdated();
         return row.then(replaceSubjects(p)).thenReturn(p);
     }
@@ -166,7 +169,8 @@ public class ProfileRepository {
                 p.experienceLevel(), p.hourlyRateMinor(), p.currency(), p.defaultDuration(), p.minimumDuration(),
                 p.maximumDuration(), p.bookingIncrement(), p.bufferBefore(), p.bufferAfter(), p.minimumNotice(),
                 p.acceptingStudents(), p.timeZone(), p.rating(), p.reviewCount(), p.status(), p.rejectionReason(),
-                p.appliedAt(), p.decidedAt(), List.copyOf(subjects), p.createdAt(), p.updatedAt());
+                p.appliedAt(), p.decidedAt(), List.copyOf(subjects), p.createdAt(), p.updatedAt(),
+                p.cancellationPolicy(), p.lateCancelRefundPercent());
     }
 
     static TutorProfile toProfile(Readable row, List<TutorProfile.Subject> subjects) {
@@ -183,7 +187,8 @@ public class ProfileRepository {
                 ProfileStatus.of(row.get("status", String.class)), row.get("rejection_reason", String.class),
                 instant(row.get("applied_at", OffsetDateTime.class)), instant(row.get("decided_at", OffsetDateTime.class)),
                 subjects, instant(row.get("created_at", OffsetDateTime.class)),
-                instant(row.get("updated_at", OffsetDateTime.class)));
+                instant(row.get("updated_at", OffsetDateTime.class)), row.get("cancellation_policy", String.class),
+                ((Number) row.get("late_cancel_refund_percent")).intValue());
     }
 
     private static List<String> strings(String[] values) {

@@ -20,7 +20,8 @@ public final class ProfileViews {
                       int maximumDurationMinutes, int bookingIncrementMinutes, int bufferBeforeMinutes,
                       int bufferAfterMinutes, int minimumNoticeMinutes, boolean acceptingStudents, String timeZone,
                       BigDecimal rating, int reviewCount, String status, String rejectionReason, Instant appliedAt,
-                      Instant decidedAt, Instant createdAt, Instant updatedAt) {
+                      Instant decidedAt, Instant createdAt, Instant updatedAt, String cancellationPolicy,
+                      int lateCancelRefundPercent) {
 
         public static Own of(TutorProfile p) {
             return new Own(p.tutorId(), p.displayName(), p.bio(), p.achievements(), p.videoUrl(), p.tags(),
@@ -28,7 +29,7 @@ public final class ProfileViews {
                     p.defaultDuration(), p.minimumDuration(), p.maximumDuration(), p.bookingIncrement(),
                     p.bufferBefore(), p.bufferAfter(), p.minimumNotice(), p.acceptingStudents(), p.timeZone(),
                     p.rating(), p.reviewCount(), p.status().value(), p.rejectionReason(), p.appliedAt(),
-                    p.decidedAt(), p.createdAt(), p.updatedAt());
+                    p.decidedAt(), p.createdAt(), p.updatedAt(), p.cancellationPolicy(), p.lateCancelRefundPercent());
         }
     }
 

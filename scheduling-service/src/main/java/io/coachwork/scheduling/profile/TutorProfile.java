@@ -1,6 +1,7 @@
 package io.coachwork.scheduling.profile;
 
 import io.coachwork.scheduling.availability.domain.BookingRules;
+import io.coachwork.scheduling.booking.domain.CancellationPolicy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,8 @@ public record TutorProfile(long tutorId, String displayName, String bio, List<St
                            int bufferBefore, int bufferAfter, int minimumNotice, boolean acceptingStudents,
                            String timeZone, BigDecimal rating, int reviewCount, ProfileStatus status,
                            String rejectionReason, Instant appliedAt, Instant decidedAt, List<Subject> subjects,
-                           Instant createdAt, Instant updatedAt) {
+                           Instant createdAt, Instant updatedAt, String cancellationPolicy,
+                           int lateCancelRefundPercent) {
 
     /** A subject (seed 001's "game") with the tutor's level or rank in it and optionally its own rate. */
     public record Subject(String subject, String level, Long hourlyRateMinor) {
@@ -29,7 +31,7 @@ public record TutorProfile(long tutorId, String displayName, String bio, List<St
     public static TutorProfile draft(long tutorId, String displayName, Instant now) {
         return new TutorProfile(tutorId, displayName, null, List.of(), null, List.of(), "intermediate", null, "USD",
                 60, 30, 120, 30, 0, 0, 120, true, "UTC", null, 0, ProfileStatus.DRAFT, null, null, null, List.of(),
-                now, now);
+                now, now, CancellationPolicy.Kind.FLEXIBLE.value(), 0);
     }
 
     /** The generator's booking rules: this profile's increment, durations, buffers and notice, four weeks ahead. */
@@ -37,6 +39,11 @@ public record TutorProfile(long tutorId, String displayName, String bio, List<St
         return new BookingRules(bookingIncrement, minimumDuration, maximumDuration, defaultDuration,
                 Duration.ofMinutes(bufferBefore), Duration.ofMinutes(bufferAfter), Duration.ofMinutes(minimumNotice),
                 BookingRules.FOUR_WEEKS);
+    }
+
+    /** The refund rule for this tutor's student cancels. */
+    public CancellationPolicy refundPolicy() {
+        return new CancellationPolicy(CancellationPolicy.Kind.of(cancellationPolicy), lateCancelRefundPercent);
     }
 
     public boolean listed() {
@@ -77,7 +84,7 @@ public record TutorProfile(long tutorId, String displayName, String bio, List<St
         return new TutorProfile(tutorId, displayName, bio, achievements, videoUrl, tags, experienceLevel,
                 hourlyRateMinor, currency, defaultDuration, minimumDuration, maximumDuration, bookingIncrement,
                 bufferBefore, bufferAfter, minimumNotice, acceptingStudents, timeZone, rating, reviewCount, next,
-                reason, applied, decided, subjects, createdAt, now);
+                reason, applied, decided, subjects, createdAt, now, cancellationPolicy, lateCancelRefundPercent);
     }
 
     /** A minor-unit amount of this profile's currency in major units (5000 USD minor is 50.00). */

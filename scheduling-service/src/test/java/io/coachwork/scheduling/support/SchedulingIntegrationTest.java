@@ -16,12 +16,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Base of scheduling-service's integration tests: one shared service on real PostgreSQL and Kafka,
- * the daily cleanup off (tests run it on demand with the movable clock). Tests keep apart by ids.
+ * the daily cleanup, hold expiry and saga recovery off (tests run them on demand with the movable clock). Tests keep apart by ids.
  */
 @ServiceTest
 @TestPropertySource(properties = {
         "coachwork.jobs.cron-secret=" + SchedulingIntegrationTest.CRON_SECRET,
-        "coachwork.scheduling.slot-cleanup-cron=-"})
+        "coachwork.scheduling.slot-cleanup-cron=-",
+        "coachwork.bookings.hold-expiry-cron=-",
+        "coachwork.sagas.recovery-cron=-",
+        "coachwork.bookings.answer-wait=15s"})
 public abstract class SchedulingIntegrationTest {
 
     public static final String CRON_SECRET = "test-cron-secret";
