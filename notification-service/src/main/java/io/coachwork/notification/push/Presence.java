@@ -6,6 +6,6 @@ public enum Presence {
     CONNECTED,
     /** No socket on any instance. */
     OFFLINE,
-    /** No socket on this instance; the others were not asked (fan-out off) or did not answer (Redis unreachable). */
+    /** No socket on this instance; the others could not be asked (Redis unreachable). */
     NOT_HERE
 }

@@ -33,11 +33,11 @@ public interface PushFanout {
         }
     }
 
-    /** A single instance: every socket is here, so nothing goes anywhere else. */
+    /** A single instance: every socket is here, so nobody is connected elsewhere and nothing goes anywhere else. */
     PushFanout LOCAL_ONLY = new PushFanout() {
         @Override
         public Mono<Reach> connectedElsewhere(Set<Long> userIds) {
-            return Mono.just(Reach.UNKNOWN);
+            return Mono.just(new Reach(Set.of(), true));
         }
 
         @Override
