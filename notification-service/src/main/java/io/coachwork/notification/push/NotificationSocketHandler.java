@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code /ws/notifications}: a socket for one user (authenticated at the handshake) that receives
  * every notification pushed to them while it is open, whichever replica handled it. It first says
  * {@code connection:ready} with the unread count, once its subscriptions are in place, so a client
- * knows from then on nothing is missed in real time. Messages from the client are ignored. The socket closes with
- * 1008 (policy violation) when the token it was opened with expires.
+ * knows from then on nothing is missed in real time. Messages from the client are ignored. The
+ * socket closes with 1008 (policy violation) when the token it was opened with expires.
  */
 @Component
 public class NotificationSocketHandler implements UserSocketHandler {

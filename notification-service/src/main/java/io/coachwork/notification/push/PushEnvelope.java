@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record PushEnvelope(String origin, long userId, String message) {
 
-    static final String CHANNEL_PREFIX = "coachwork:notifications:push:";
+    private static final String CHANNEL_PREFIX = "coachwork:notifications:push:";
 
     /** The channel of one user: only the replicas holding one of their sockets subscribe to it. */
     public static String channel(long userId) {
