@@ -1,12 +1,16 @@
 package io.coachwork.notification.push;
 
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +22,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -32,10 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * whether any replica holds a socket. The publisher drops its own copy: it delivered locally already.
  *
  * <p>Redis is best effort here. While it is unreachable, presence is "not here" and pushes to
- * other replicas are dropped (the inbox has them); every Redis call is bounded by {@code timeout},
- * so event handling never waits long or fails because of it. Lettuce reconnects on its own and
- * subscribes the channels again; a connection that could not be opened at all is retried with
- * backoff and then follows every user connected meanwhile. Standalone and Sentinel Redis only.
+ * other replicas are dropped at once (the inbox has them); every Redis call is bounded by
+ * {@code timeout}, so event handling never waits long or fails because of it. Lettuce reconnects
+ * on its own; the subscriptions are then brought back in line with the sockets held here. A
+ * connection that could not be opened at all is retried with backoff. Standalone and Sentinel
+ * Redis only.
  */
 class RedisPushFanout implements PushFanout, SmartLifecycle {
 
@@ -46,19 +52,15 @@ class RedisPushFanout implements PushFanout, SmartLifecycle {
     private final JsonMapper json;
     private final Duration timeout;
     private final String instanceId = UUID.randomUUID().toString();
-    /** Users whose channel the current pub/sub connection is subscribed to. */
+    /** Users whose channel the pub/sub connection is subscribed to. */
     private final Set<Long> followed = ConcurrentHashMap.newKeySet();
-    /** (Un)subscriptions, applied one at a time so a quick disconnect and reconnect cannot reorder them. */
-    private final Sinks.Many<Request> requests = Sinks.many().unicast().onBackpressureBuffer();
+    /** Changes to the subscriptions, applied one at a time so a quick disconnect and reconnect cannot reorder them. */
+    private final Sinks.Many<Mono<Void>> changes = Sinks.many().unicast().onBackpressureBuffer();
     private volatile Connections connections;
     private volatile Disposable running;
 
     private record Connections(StatefulRedisPubSubConnection<String, String> pubsub,
                                StatefulRedisConnection<String, String> commands) {
-    }
-
-    /** Bring the user's subscription in line with their sockets here; {@code done} (if any) hears when that is settled. */
-    private record Request(long userId, Sinks.Empty<Void> done) {
     }
 
     RedisPushFanout(LettuceConnectionFactory factory, PushRegistry registry, JsonMapper json, Duration timeout) {
@@ -71,7 +73,7 @@ class RedisPushFanout implements PushFanout, SmartLifecycle {
     @Override
     public Mono<Reach> connectedElsewhere(Set<Long> userIds) {
         Connections c = connections;
-        if (c == null) {
+        if (c == null || !c.commands().isOpen()) {
             return Mono.just(Reach.UNKNOWN);
         }
         String[] channels = userIds.stream().map(PushEnvelope::channel).toArray(String[]::new);
@@ -93,7 +95,7 @@ class RedisPushFanout implements PushFanout, SmartLifecycle {
     @Override
     public void publish(long userId, String message) {
         Connections c = connections;
-        if (c == null) {
+        if (c == null || !c.commands().isOpen()) {
             return;
         }
         c.commands().reactive().publish(PushEnvelope.channel(userId), new PushEnvelope(instanceId, userId, message).toJson(json))
@@ -105,52 +107,61 @@ class RedisPushFanout implements PushFanout, SmartLifecycle {
     public Mono<Void> follow(long userId) {
         return Mono.defer(() -> {
             Sinks.Empty<Void> done = Sinks.empty();
-            request(new Request(userId, done));
-            // Waiting behind a backlog of (un)subscriptions while Redis is slow must not hold up the socket for long.
+            enqueue(settle(userId).doFinally(signal -> done.tryEmitEmpty()));
+            // Waiting behind a backlog of changes while Redis is slow must not hold up the socket for long.
             return done.asMono().timeout(timeout.multipliedBy(2)).onErrorResume(e -> Mono.empty());
         });
     }
 
     @Override
     public void unfollow(long userId) {
-        settle(userId);
+        enqueue(settle(userId));
     }
 
-    private void settle(long userId) {
-        request(new Request(userId, null));
-    }
-
-    private void request(Request request) {
+    private void enqueue(Mono<Void> change) {
         // Emissions into one sink must not overlap; sockets open and close on many threads.
-        synchronized (requests) {
-            requests.tryEmitNext(request);
+        synchronized (changes) {
+            changes.tryEmitNext(change);
         }
     }
 
-    private Mono<Void> apply(Request request) {
-        long userId = request.userId();
-        Connections c = connections;
-        Mono<Void> change = Mono.empty();
-        if (c != null) {
+    /** Subscribes to or unsubscribes from the user's channel as their sockets here require; never fails. */
+    private Mono<Void> settle(long userId) {
+        return Mono.defer(() -> {
+            Connections c = connections;
+            if (c == null || !c.pubsub().isOpen()) {
+                // Brought in line by resync() once Redis is reachable.
+                return Mono.<Void>empty();
+            }
             boolean wanted = registry.isConnected(userId);
             if (wanted && !followed.contains(userId)) {
-                change = c.pubsub().reactive().subscribe(PushEnvelope.channel(userId))
+                return c.pubsub().reactive().subscribe(PushEnvelope.channel(userId))
                         .then(Mono.fromRunnable(() -> followed.add(userId)));
-            } else if (!wanted && followed.remove(userId)) {
-                change = c.pubsub().reactive().unsubscribe(PushEnvelope.channel(userId));
             }
-        }
-        return change.timeout(timeout)
-                .onErrorResume(e -> {
-                    log.warn("Redis subscription for user {} not changed ({}); their pushes from other replicas may be missed",
-                            userId, e.toString());
-                    return Mono.empty();
-                })
-                .doFinally(signal -> {
-                    if (request.done() != null) {
-                        request.done().tryEmitEmpty();
-                    }
-                });
+            if (!wanted && followed.contains(userId)) {
+                return c.pubsub().reactive().unsubscribe(PushEnvelope.channel(userId))
+                        .then(Mono.fromRunnable(() -> followed.remove(userId)));
+            }
+            return Mono.<Void>empty();
+        }).timeout(timeout).onErrorResume(e -> {
+            log.warn("Redis subscription for user {} not changed ({}); their pushes from other replicas may be missed",
+                    userId, e.toString());
+            return Mono.empty();
+        }).then();
+    }
+
+    /**
+     * After (re)connecting: subscribes every user with a socket here again (Redis may have lost or
+     * never had their channel) and lets go of users who left meanwhile.
+     */
+    private void resync() {
+        enqueue(Flux.defer(() -> {
+            Set<Long> here = registry.connectedUsers();
+            Set<Long> users = new LinkedHashSet<>(here);
+            users.addAll(followed);
+            followed.removeAll(here);
+            return Flux.fromIterable(users);
+        }).concatMap(this::settle).then());
     }
 
     private void receive(String text) {
@@ -177,6 +188,18 @@ class RedisPushFanout implements PushFanout, SmartLifecycle {
                                 receive(message);
                             }
                         });
+                        pubsub.addListener(new RedisConnectionStateListener() {
+                            @Override
+                            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                                log.info("Redis reachable again; pushes reach every replica");
+                                resync();
+                            }
+
+                            @Override
+                            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                                log.warn("Redis connection lost; pushes reach this instance's sockets only until it is back");
+                            }
+                        });
                         return new Connections(pubsub, commands);
                     } catch (RuntimeException e) {
                         pubsub.closeAsync();
@@ -197,13 +220,12 @@ class RedisPushFanout implements PushFanout, SmartLifecycle {
 
     @Override
     public void start() {
-        Disposable applying = requests.asFlux().concatMap(this::apply).subscribe();
+        Disposable applying = changes.asFlux().concatMap(change -> change).subscribe();
         Disposable connecting = open().subscribe(c -> {
-            followed.clear();
             connections = c;
             log.info("Push fan-out through Redis ready (instance {})", instanceId);
-            // Sockets opened while Redis was out of reach.
-            registry.connectedUsers().forEach(this::settle);
+            // Sockets opened while there was no connection yet.
+            resync();
         }, e -> log.error("Push fan-out off: {}", e.getMessage()));
         running = Disposables.composite(applying, connecting);
     }

@@ -2,7 +2,9 @@ package io.coachwork.notification.push;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -51,18 +53,18 @@ class RedisPushFanoutTest {
         return new Replica(registry, fanout);
     }
 
-    private record Socket(List<String> received, Disposable connection) {
+    private record Device(List<String> received, Disposable connection) {
     }
 
     /** A socket of {@code userId} on the replica, opened as the socket handler does; returns once it is followed. */
-    private Socket connect(Replica replica, long userId) {
+    private Device connect(Replica replica, long userId) {
         List<String> received = new CopyOnWriteArrayList<>();
         Disposable connection = replica.registry().connect(userId)
                 .doFinally(signal -> replica.fanout().unfollow(userId))
                 .subscribe(received::add);
         cleanup.push(connection::dispose);
         StepVerifier.create(replica.fanout().follow(userId)).expectComplete().verify(Duration.ofSeconds(5));
-        return new Socket(received, connection);
+        return new Device(received, connection);
     }
 
     /** Waits until the replica's connection to Redis is up (it opens in the background). */
@@ -97,8 +99,8 @@ class RedisPushFanoutTest {
         long user = System.nanoTime();
         awaitRedis(a);
         awaitRedis(b);
-        Socket phone = connect(b, user);
-        Socket laptop = connect(b, user);
+        Device phone = connect(b, user);
+        Device laptop = connect(b, user);
         assertThat(a.fanout().connectedElsewhere(Set.of(user)).block().connected()).containsExactly(user);
 
         laptop.connection().dispose();
@@ -122,6 +124,101 @@ class RedisPushFanoutTest {
         StepVerifier.create(new PushSender(alone.registry(), alone.fanout()).presence(Set.of(7L, 8L)))
                 .expectNext(Map.of(7L, Presence.CONNECTED, 8L, Presence.NOT_HERE))
                 .expectComplete().verify(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void afterAnOutageAReplicaFollowsTheUsersWhoConnectedMeanwhileAndPushesFlowAgain() throws IOException {
+        Replica a = replica(6379);
+        try (RedisLink link = new RedisLink()) {
+            Replica b = replica(link.port());
+            awaitRedis(a);
+            awaitRedis(b);
+            long before = System.nanoTime();
+            connect(b, before);
+
+            link.cut();
+            long during = before + 1;
+            StepVerifier.create(b.fanout().connectedElsewhere(Set.of(8L)))
+                    .expectNext(PushFanout.Reach.UNKNOWN).expectComplete().verify(Duration.ofSeconds(2));
+            Device joined = connect(b, during);
+
+            link.restore();
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.fanout().connectedElsewhere(Set.of(before, during)).block()
+                    .equals(new PushFanout.Reach(Set.of(before, during), true)));
+            a.fanout().publish(during, "after the outage");
+            await().atMost(Duration.ofSeconds(10)).until(() -> joined.received().contains("after the outage"));
+        }
+    }
+
+    /** A TCP link to the local Redis that can be cut (connections dropped, new ones refused) and restored. */
+    private static final class RedisLink implements AutoCloseable {
+
+        private final int port = closedPort();
+        private final List<Socket> open = new CopyOnWriteArrayList<>();
+        private volatile ServerSocket server;
+
+        RedisLink() throws IOException {
+            restore();
+        }
+
+        int port() {
+            return port;
+        }
+
+        void restore() throws IOException {
+            ServerSocket listening = new ServerSocket();
+            listening.setReuseAddress(true);
+            listening.bind(new InetSocketAddress("127.0.0.1", port));
+            server = listening;
+            daemon(() -> {
+                while (!listening.isClosed()) {
+                    try {
+                        Socket client = listening.accept();
+                        Socket redis = new Socket("127.0.0.1", 6379);
+                        open.add(client);
+                        open.add(redis);
+                        pump(client, redis);
+                        pump(redis, client);
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        void cut() throws IOException {
+            server.close();
+            for (Socket socket : open) {
+                socket.close();
+            }
+            open.clear();
+        }
+
+        private static void pump(Socket from, Socket to) {
+            daemon(() -> {
+                try {
+                    from.getInputStream().transferTo(to.getOutputStream());
+                } catch (IOException ignored) {
+                    // The link was cut.
+                }
+                try {
+                    to.close();
+                } catch (IOException ignored) {
+                    // Already closed.
+                }
+            });
+        }
+
+        private static void daemon(Runnable work) {
+            Thread thread = new Thread(work, "redis-link");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            cut();
+        }
     }
 
     private static int closedPort() {
