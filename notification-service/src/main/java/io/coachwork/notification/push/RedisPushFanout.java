@@ -197,7 +197,10 @@ class RedisPushFanout implements PushFanout, SmartLifecycle {
 
                             @Override
                             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-                                log.warn("Redis connection lost; pushes reach this instance's sockets only until it is back");
+                                if (connections != null) {
+                                    // Not when stop() closed it.
+                                    log.warn("Redis connection lost; pushes reach this instance's sockets only until it is back");
+                                }
                             }
                         });
                         return new Connections(pubsub, commands);
