@@ -2,6 +2,7 @@ package io.coachwork.notification.dispatch;
 
 import io.coachwork.notification.delivery.DeliveryStatus;
 import io.coachwork.notification.preference.Preference;
+import io.coachwork.notification.push.Presence;
 
 /**
  * Which channels carry a notice to one person. The inbox always gets it (it is the record of what
@@ -13,7 +14,9 @@ public final class DispatchRules {
     public static final String EMAIL_OFF = "email turned off in the user's notification preferences";
     public static final String NO_ADDRESS = "no email address on file";
     public static final String PUSH_OFF = "push turned off in the user's notification preferences";
-    public static final String NOT_CONNECTED = "not connected to this instance; waiting in the inbox";
+    public static final String NOT_CONNECTED = "not connected to any instance; waiting in the inbox";
+    public static final String NOT_CONNECTED_HERE =
+            "not connected to this instance, other instances not reachable; waiting in the inbox";
 
     private DispatchRules() {
     }
@@ -29,13 +32,16 @@ public final class DispatchRules {
     public record Plan(Decision email, Decision push) {
     }
 
-    public static Plan plan(Preference preference, Recipient recipient, boolean connected) {
+    public static Plan plan(Preference preference, Recipient recipient, Presence presence) {
         Decision email = !preference.email() ? skip(EMAIL_OFF)
                 : !recipient.hasEmail() ? skip(NO_ADDRESS)
                 : new Decision(DeliveryStatus.PENDING, null);
         Decision push = !preference.push() ? skip(PUSH_OFF)
-                : !connected ? skip(NOT_CONNECTED)
-                : new Decision(DeliveryStatus.SENT, null);
+                : switch (presence) {
+                    case CONNECTED -> new Decision(DeliveryStatus.SENT, null);
+                    case OFFLINE -> skip(NOT_CONNECTED);
+                    case NOT_HERE -> skip(NOT_CONNECTED_HERE);
+                };
         return new Plan(email, push);
     }
 

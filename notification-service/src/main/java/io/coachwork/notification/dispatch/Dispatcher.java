@@ -6,8 +6,9 @@ import io.coachwork.notification.email.EmailWorker;
 import io.coachwork.notification.inbox.InboxRepository;
 import io.coachwork.notification.preference.Preference;
 import io.coachwork.notification.preference.PreferenceRepository;
+import io.coachwork.notification.push.Presence;
 import io.coachwork.notification.push.PushMessage;
-import io.coachwork.notification.push.PushRegistry;
+import io.coachwork.notification.push.PushSender;
 import io.coachwork.notification.template.Message;
 import io.coachwork.notification.template.MessageRenderer;
 import io.coachwork.notification.template.RenderedMessage;
@@ -30,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Tells people what the notices say. For each notice, inside the caller's transaction: look the
  * person up in the directory (name, email, zone), render the message for them, store it in their
  * inbox, and log each channel as {@link DispatchRules} decides (email queued or skipped, push sent
- * or skipped). Pushes go out and the email worker wakes only after the transaction commits.
+ * or skipped; a push goes to whichever instance holds the person's sockets). Pushes go out and
+ * the email worker wakes only after the transaction commits.
  * A notice whose fact this person was already told (same dedupe key) changes nothing.
  */
 @Component
@@ -40,13 +42,13 @@ public class Dispatcher {
     private final PreferenceRepository preferences;
     private final InboxRepository inbox;
     private final DeliveryRepository deliveries;
-    private final PushRegistry push;
+    private final PushSender push;
     private final EmailWorker email;
     private final JsonMapper json;
     private final Clock clock;
 
     public Dispatcher(UserDirectory directory, PreferenceRepository preferences, InboxRepository inbox,
-                      DeliveryRepository deliveries, PushRegistry push, EmailWorker email, JsonMapper json, Clock clock) {
+                      DeliveryRepository deliveries, PushSender push, EmailWorker email, JsonMapper json, Clock clock) {
         this.directory = directory;
         this.preferences = preferences;
         this.inbox = inbox;
@@ -77,7 +79,8 @@ public class Dispatcher {
             });
         }
         people.addAll(recipients);
-        return Mono.zip(directory.findAll(people).collectMap(DirectoryUser::userId), preferences.find(recipients))
+        return Mono.zip(directory.findAll(people).collectMap(DirectoryUser::userId), preferences.find(recipients),
+                        push.presence(recipients))
                 .flatMap(found -> {
                     Map<Long, DirectoryUser> users = found.getT1();
                     Map<Long, String> names = new HashMap<>();
@@ -87,19 +90,20 @@ public class Dispatcher {
                         }
                     });
                     return Flux.fromIterable(notices)
-                            .concatMap(notice -> deliver(notice, users.get(notice.recipientId()), names, found.getT2()))
+                            .concatMap(notice -> deliver(notice, users.get(notice.recipientId()), names, found.getT2(),
+                                    found.getT3().get(notice.recipientId())))
                             .collectList();
                 })
                 .flatMap(outcomes -> AfterCommit.run(() -> afterCommit(outcomes)).thenReturn(outcomes.size()));
     }
 
     private Mono<Outcome> deliver(Notice notice, DirectoryUser user, Map<Long, String> names,
-                                  Map<PreferenceRepository.Key, Preference> stored) {
+                                  Map<PreferenceRepository.Key, Preference> stored, Presence presence) {
         Recipient recipient = Recipient.of(notice.recipientId(), user);
         RenderedMessage rendered = MessageRenderer.render(notice.message(), recipient.name(), recipient.zone(), names);
         Preference preference = stored.getOrDefault(
                 new PreferenceRepository.Key(recipient.userId(), notice.type().key()), notice.type().defaults());
-        DispatchRules.Plan plan = DispatchRules.plan(preference, recipient, push.isConnected(recipient.userId()));
+        DispatchRules.Plan plan = DispatchRules.plan(preference, recipient, presence);
         Instant now = clock.instant();
         String type = notice.type().key();
         return inbox.insert(recipient.userId(), notice.type(), rendered.title(), rendered.body(),
@@ -130,7 +134,7 @@ public class Dispatcher {
         boolean anyEmail = false;
         for (Outcome outcome : outcomes) {
             if (outcome.pushMessage() != null) {
-                push.publish(outcome.userId(), outcome.pushMessage());
+                push.send(outcome.userId(), outcome.pushMessage());
             }
             anyEmail |= outcome.emailQueued();
         }

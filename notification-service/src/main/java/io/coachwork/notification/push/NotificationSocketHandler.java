@@ -14,10 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /ws/notifications}: a socket for one user (authenticated at the handshake) that receives
- * every notification pushed to them while it is open. It first says {@code connection:ready}
- * with the unread count, once its subscription is in place, so a client knows from then on
- * nothing is missed in real time. Messages from the client are ignored. The socket closes with
- * 1008 (policy violation) when the token it was opened with expires.
+ * every notification pushed to them while it is open, whichever replica handled it. It first says
+ * {@code connection:ready} with the unread count, once its subscriptions are in place, so a client
+ * knows from then on nothing is missed in real time. Messages from the client are ignored. The
+ * socket closes with 1008 (policy violation) when the token it was opened with expires.
  */
 @Component
 public class NotificationSocketHandler implements UserSocketHandler {
@@ -26,12 +26,15 @@ public class NotificationSocketHandler implements UserSocketHandler {
     public static final String READY_EVENT = "connection:ready";
 
     private final PushRegistry registry;
+    private final PushFanout fanout;
     private final InboxRepository inbox;
     private final JsonMapper json;
     private final Clock clock;
 
-    public NotificationSocketHandler(PushRegistry registry, InboxRepository inbox, JsonMapper json, Clock clock) {
+    public NotificationSocketHandler(PushRegistry registry, PushFanout fanout, InboxRepository inbox, JsonMapper json,
+                                     Clock clock) {
         this.registry = registry;
+        this.fanout = fanout;
         this.inbox = inbox;
         this.json = json;
         this.clock = clock;
@@ -39,8 +42,11 @@ public class NotificationSocketHandler implements UserSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session, SocketUser user) {
-        // Subscribed in order: the registry first, so the greeting only goes out once pushes are received.
-        Flux<String> outbound = Flux.merge(registry.connect(user.userId()), ready(user.userId()));
+        // Subscribed in order: the registry first, then the fan-out (pushes from other replicas), so
+        // the greeting only goes out once pushes from anywhere are received.
+        long userId = user.userId();
+        Flux<String> pushes = registry.connect(userId).doFinally(signal -> fanout.unfollow(userId));
+        Flux<String> outbound = Flux.merge(pushes, fanout.follow(userId).then(ready(userId)));
         Mono<Void> send = session.send(outbound.map(session::textMessage));
         Mono<Void> clientGone = session.receive().then();
         return Mono.firstWithSignal(send, clientGone, expiry(session, user.tokenExpiresAt()));

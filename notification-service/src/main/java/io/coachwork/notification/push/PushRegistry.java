@@ -1,5 +1,6 @@
 package io.coachwork.notification.push;
 
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -7,8 +8,8 @@ import reactor.core.publisher.Sinks;
 
 /**
  * The open sockets of this instance, as one multicast sink per user: every device a user has
- * connected receives every message. Only this instance's sockets are here; with several replicas
- * a user may be connected to another one, and a message for them is then not pushed from here.
+ * connected receives every message. Only this instance's sockets are here; pushes for sockets on
+ * other replicas travel through the {@link PushFanout} ({@link PushSender} does both).
  * The inbox is the source of truth: clients load it on connect (the greeting carries the unread
  * count) and after reconnecting, so nothing is lost, only not shown in real time.
  */
@@ -41,6 +42,11 @@ public class PushRegistry {
 
     public boolean isConnected(long userId) {
         return channels.containsKey(userId);
+    }
+
+    /** The users with at least one socket open here. */
+    public Set<Long> connectedUsers() {
+        return Set.copyOf(channels.keySet());
     }
 
     /** Sends to every open socket of the user on this instance; nothing happens when there is none. */
