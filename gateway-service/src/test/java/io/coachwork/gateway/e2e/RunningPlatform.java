@@ -15,6 +15,7 @@ final class RunningPlatform {
 
     static final String STRIPE_WEBHOOK_SECRET = "whsec_e2e_local";
     static final String STREAM_SECRET = "e2e-stream-secret-0123456789-abcdefghij";
+    static final String AGORA_APP_ID = "e2e0a9e0000000000000000000000000";
 
     private static RunningPlatform instance;
 
@@ -34,7 +35,10 @@ final class RunningPlatform {
                 "COACHWORK_STRIPE_API_BASE", stripe.baseUrl(),
                 "COACHWORK_STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET));
         CompletableFuture<ServiceProcess> sessionStart = start("session-service", Map.of(
-                "STREAM_API_KEY", "e2e-stream-key", "STREAM_API_SECRET", STREAM_SECRET));
+                "STREAM_API_KEY", "e2e-stream-key", "STREAM_API_SECRET", STREAM_SECRET,
+                // Teaching sessions booked days ahead may be started now, so the walk need not wait for the clock.
+                "COACHWORK_TEACHING_START_LEAD", "30d",
+                "AGORA_APP_ID", AGORA_APP_ID, "AGORA_APP_CERTIFICATE", "e2e00000000000000000000000000000"));
         CompletableFuture<ServiceProcess> notificationStart = start("notification-service", Map.of(
                 // No mail catcher here: emails are tested in notification-service; here they fail and are logged.
                 "SPRING_MAIL_PORT", "1"));

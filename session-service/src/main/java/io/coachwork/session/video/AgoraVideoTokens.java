@@ -54,9 +54,11 @@ public class AgoraVideoTokens implements VideoTokens {
         if (channelName == null || channelName.isEmpty() || channelName.length() > 64) {
             throw new IllegalArgumentException("an Agora channel name has 1 to 64 characters");
         }
-        // Agora uids are unsigned 32-bit; 0 would mean "any uid", which a per-user token must never be.
-        if (uid <= 0 || uid > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("an Agora uid is between 1 and 4294967295");
+        // 0 would mean "any uid", which a per-user token must never be. Coachwork user ids are 64-bit while
+        // Agora's numeric uids are unsigned 32-bit: a larger id is the user's Agora *user account* (its decimal
+        // string), which the client joins with joinChannelWithUserAccount; AccessToken2 signs both the same way.
+        if (uid <= 0) {
+            throw new IllegalArgumentException("an Agora uid is positive");
         }
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
             throw new IllegalArgumentException("an Agora token lives more than 0 seconds and at most 24 hours");

@@ -12,6 +12,8 @@ public final class TeachingRules {
     public static final String SESSION_OVER = "Session is over";
     /** The shortest token a join gets, even at the very end of a session. */
     static final Duration MIN_TOKEN_TTL = Duration.ofMinutes(10);
+    /** Agora keeps AccessToken2 lifetimes to 24 hours; a client joining earlier than that asks again. */
+    static final Duration MAX_TOKEN_TTL = Duration.ofHours(24);
 
     private TeachingRules() {
     }
@@ -69,7 +71,7 @@ public final class TeachingRules {
     /** A join token lasts until the session would be auto-completed, and never less than {@link #MIN_TOKEN_TTL}. */
     public static Duration tokenTtl(TeachingSession s, Instant now, TeachingTimes times) {
         Duration left = Duration.between(now, s.endsAt().plus(times.completeGrace()));
-        return left.compareTo(MIN_TOKEN_TTL) < 0 ? MIN_TOKEN_TTL : left;
+        return left.compareTo(MIN_TOKEN_TTL) < 0 ? MIN_TOKEN_TTL : left.compareTo(MAX_TOKEN_TTL) > 0 ? MAX_TOKEN_TTL : left;
     }
 
     /** Chat and uploads belong to a live or finished session, not a cancelled or missed one. */

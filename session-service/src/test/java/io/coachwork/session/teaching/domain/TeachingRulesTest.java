@@ -72,10 +72,11 @@ class TeachingRulesTest {
     }
 
     @Test
-    void aTokenLastsUntilAutoCompletionAndNeverLessThanTenMinutes() {
+    void aTokenLastsUntilAutoCompletionNeverLessThanTenMinutesNorMoreThanADay() {
         TeachingSession s = Sessions.running(at(0));
         assertThat(TeachingRules.tokenTtl(s, at(0), TIMES)).isEqualTo(Duration.ofMinutes(75));
         assertThat(TeachingRules.tokenTtl(s, at(70), TIMES)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(TeachingRules.tokenTtl(s, at(-3 * 24 * 60), TIMES)).isEqualTo(Duration.ofHours(24));
     }
 
     @Test
