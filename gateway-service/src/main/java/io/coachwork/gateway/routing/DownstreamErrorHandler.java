@@ -1,5 +1,6 @@
 package io.coachwork.gateway.routing;
 
+import io.coachwork.platform.observability.TraceScope;
 import io.coachwork.platform.web.ApiErrorWriter;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -50,26 +51,29 @@ public class DownstreamErrorHandler implements WebExceptionHandler, Ordered {
         }
         String service = String.valueOf(route.getMetadata().getOrDefault(SERVICE_METADATA, route.getId()));
         if (isTimeout(ex)) {
-            log.warn("{} {}: {} did not answer in time", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), service);
-            return errors.write(exchange.getResponse(), HttpStatus.GATEWAY_TIMEOUT,
-                    service + " did not respond in time. Please retry shortly.");
+            return answer(exchange, HttpStatus.GATEWAY_TIMEOUT, service + " did not respond in time. Please retry shortly.",
+                    () -> log.warn("{} {}: {} did not answer in time", exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath(), service));
         }
         if (closedWhileSendingBody(ex)) {
             // The service is up: it answered (a refusal) before reading the whole body and closed, as
             // the platform does with a body over its limit. Its answer is lost, but it is not a 503.
-            log.info("{} {}: {} closed the connection while the request body was being sent",
-                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), service);
-            return errors.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE,
-                    service + " refused the request body. Please send a smaller request.");
+            return answer(exchange, HttpStatus.CONTENT_TOO_LARGE,
+                    service + " refused the request body. Please send a smaller request.",
+                    () -> log.info("{} {}: {} closed the connection while the request body was being sent",
+                            exchange.getRequest().getMethod(), exchange.getRequest().getPath(), service));
         }
         if (isUnreachable(ex)) {
-            log.warn("{} {}: {} is unavailable ({})", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), service, ex.toString());
-            return errors.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE,
-                    service + " is unavailable. Please retry shortly.");
+            return answer(exchange, HttpStatus.SERVICE_UNAVAILABLE, service + " is unavailable. Please retry shortly.",
+                    () -> log.warn("{} {}: {} is unavailable ({})", exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath(), service, ex.toString()));
         }
         return Mono.error(ex);
+    }
+
+    /** Logs inside the request's trace (Reactor restores no thread locals here), then answers in the envelope. */
+    private Mono<Void> answer(ServerWebExchange exchange, HttpStatus status, String message, Runnable logLine) {
+        return TraceScope.run(logLine).then(errors.write(exchange.getResponse(), status, message));
     }
 
     private static boolean isTimeout(Throwable ex) {

@@ -1,6 +1,7 @@
 package io.coachwork.platform.messaging;
 
 import io.coachwork.contracts.CloudEvent;
+import io.coachwork.platform.observability.TraceScope;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -94,7 +95,7 @@ public class EventConsumers implements SmartLifecycle {
                 .lowCardinalityKeyValue("consumer", handler.name())
                 .lowCardinalityKeyValue("topic", record.topic())
                 .start();
-        return Mono.fromRunnable(() -> log.debug("{} handling {}-{}@{}", handler.name(), record.topic(),
+        return TraceScope.run(() -> log.debug("{} handling {}-{}@{}", handler.name(), record.topic(),
                         record.partition(), record.offset()))
                 .then(handle(handler, record))
                 .doOnError(observation::error)
@@ -132,9 +133,9 @@ public class EventConsumers implements SmartLifecycle {
 
     private Mono<Void> deadLetter(EventHandler handler, ReceiverRecord<String, byte[]> record, CloudEvent event,
                                   String payload, Throwable error, int attempts) {
-        log.error("{} dead-lettered {}-{}@{}: {}", handler.name(), record.topic(), record.partition(),
-                record.offset(), error.toString());
-        return deadLetters.record(handler.name(), record.topic(), record.partition(), record.offset(), record.key(),
-                event == null ? null : event.id(), event == null ? null : event.type(), payload, error, attempts);
+        return TraceScope.run(() -> log.error("{} dead-lettered {}-{}@{}: {}", handler.name(), record.topic(),
+                        record.partition(), record.offset(), error.toString()))
+                .then(deadLetters.record(handler.name(), record.topic(), record.partition(), record.offset(), record.key(),
+                        event == null ? null : event.id(), event == null ? null : event.type(), payload, error, attempts));
     }
 }

@@ -2,7 +2,9 @@ package io.coachwork.platform.outbox;
 
 import io.coachwork.contracts.CloudEvent;
 import io.coachwork.platform.messaging.EventCodec;
+import io.coachwork.platform.observability.TraceScope;
 import io.coachwork.platform.web.CorrelationIdFilter;
+import io.micrometer.context.ContextSnapshot;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.time.Clock;
@@ -55,20 +57,28 @@ public class OutboxWriter {
 
     /** Appends an already-serialised record (dead letters and replays keep their original bytes). */
     public Mono<Void> appendRaw(String topic, String key, String type, String payload) {
-        return Mono.deferContextual(ctx -> db.sql("INSERT INTO outbox_event (id, topic, message_key, event_type, payload, "
+        return Mono.deferContextual(ctx -> {
+            // The span is read from the subscriber's context: Reactor does not restore thread locals on every hop.
+            String trace;
+            try (ContextSnapshot.Scope ignored = TraceScope.open(ctx)) {
+                trace = traceparent();
+            }
+            return db.sql("INSERT INTO outbox_event (id, topic, message_key, event_type, payload, "
                         + "traceparent, correlation_id, created_at) VALUES (:id, :topic, :key, :type, :payload, :trace, :corr, :at)")
-                .bind("id", UUID.randomUUID())
-                .bind("topic", topic)
-                .bind("key", key)
-                .bind("type", type)
-                .bind("payload", payload)
-                .bind("trace", Parameter.fromOrEmpty(traceparent(), String.class))
-                .bind("corr", Parameter.fromOrEmpty(ctx.<String>getOrEmpty(CorrelationIdFilter.CONTEXT_KEY).orElse(null),
-                        String.class))
-                .bind("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
-                .fetch().rowsUpdated()
-                .doOnNext(rows -> log.debug("appended {} for {} to the outbox of {}", type, key, topic))
-                .then(wakeup.afterCommit()));
+                    .bind("id", UUID.randomUUID())
+                    .bind("topic", topic)
+                    .bind("key", key)
+                    .bind("type", type)
+                    .bind("payload", payload)
+                    .bind("trace", Parameter.fromOrEmpty(trace, String.class))
+                    .bind("corr", Parameter.fromOrEmpty(ctx.<String>getOrEmpty(CorrelationIdFilter.CONTEXT_KEY).orElse(null),
+                            String.class))
+                    .bind("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                    .fetch().rowsUpdated()
+                    .then(log.isDebugEnabled() ? TraceScope.run(() -> log.debug("appended {} for {} to the outbox of {}",
+                            type, key, topic)) : Mono.empty())
+                    .then(wakeup.afterCommit());
+        });
     }
 
     /** W3C trace context of the current span, so a consumer's work joins the producer's trace. */

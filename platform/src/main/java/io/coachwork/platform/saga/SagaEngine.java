@@ -3,6 +3,7 @@ package io.coachwork.platform.saga;
 import io.coachwork.contracts.CloudEvent;
 import io.coachwork.platform.messaging.EventCodec;
 import io.coachwork.platform.observability.SagaMetrics;
+import io.coachwork.platform.observability.TraceScope;
 import io.coachwork.platform.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,15 +103,14 @@ public class SagaEngine {
         JsonNode id = event.data() == null ? null : event.data().get("saga_id");
         UUID sagaId = id == null ? null : uuid(id.asString());
         if (sagaId == null) {
-            log.warn("reply {} {} carries no saga id; ignored", event.type(), event.id());
-            return Mono.empty();
+            return TraceScope.run(() -> log.warn("reply {} {} carries no saga id; ignored", event.type(), event.id()));
         }
         return store.find(sagaId)
                 .flatMap(found -> {
                     SagaDefinition<?> saga = definitions.get(found.type());
                     return saga == null ? Mono.<Void>empty() : apply(saga, found, event);
                 })
-                .switchIfEmpty(Mono.fromRunnable(() -> log.info("reply {} to unknown saga {}; ignored", event.type(), sagaId)))
+                .switchIfEmpty(TraceScope.run(() -> log.info("reply {} to unknown saga {}; ignored", event.type(), sagaId)))
                 .then();
     }
 
@@ -126,9 +126,8 @@ public class SagaEngine {
                             applies, now)
                     .flatMap(first -> {
                         if (!first) {
-                            log.info("repeated reply {} to saga {} step {}; applied once already", event.type(),
-                                    current.sagaId(), step.name());
-                            return Mono.empty();
+                            return TraceScope.run(() -> log.info("repeated reply {} to saga {} step {}; applied once "
+                                    + "already", event.type(), current.sagaId(), step.name()));
                         }
                         return applies ? applyReply(saga, current, step, event, now) : Mono.empty();
                     });

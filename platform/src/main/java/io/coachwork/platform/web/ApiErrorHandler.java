@@ -1,5 +1,6 @@
 package io.coachwork.platform.web;
 
+import io.coachwork.platform.observability.TraceScope;
 import java.net.ConnectException;
 import io.r2dbc.spi.R2dbcException;
 import java.util.List;
@@ -47,10 +48,11 @@ public class ApiErrorHandler implements WebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
         Failure failure = classify(ex);
-        if (failure.status().is5xxServerError()) {
-            log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-        }
-        return writer.write(exchange.getResponse(), failure.status(), failure.message(), failure.errors());
+        Mono<Void> logged = failure.status().is5xxServerError()
+                ? TraceScope.run(() -> log.error("{} {} failed", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), ex))
+                : Mono.empty();
+        return logged.then(writer.write(exchange.getResponse(), failure.status(), failure.message(), failure.errors()));
     }
 
     static Failure classify(Throwable ex) {

@@ -1,5 +1,6 @@
 package io.coachwork.scheduling.slots;
 
+import io.coachwork.platform.observability.TraceScope;
 import io.coachwork.scheduling.availability.domain.LocalTimeRange;
 import io.coachwork.scheduling.availability.domain.SessionType;
 import io.coachwork.scheduling.availability.domain.Slot;
@@ -8,9 +9,10 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -19,6 +21,25 @@ import reactor.core.publisher.Mono;
 
 @Repository
 public class SlotRepository {
+
+    /** What {@link #toSlot} reads, in its order (a TIME of 24:00 is never stored: midnight ends are 00:00). */
+    static final String COLUMNS = """
+            id, tutor_id, slot_date - DATE '1970-01-01' AS epoch_day, EXTRACT(EPOCH FROM start_time)::int AS start_second,
+            EXTRACT(EPOCH FROM end_time)::int AS end_second, duration_minutes, session_type, max_participants,
+            booked_count, timezone, (EXTRACT(EPOCH FROM created_at) * 1000000)::bigint AS created_micros,
+            (EXTRACT(EPOCH FROM updated_at) * 1000000)::bigint AS updated_micros""";
+    private static final String BETWEEN = """
+            SELECT %s FROM teaching_slot WHERE tutor_id = :tutor AND starts_at >= :from AND starts_at < :to
+              AND (CAST(:type AS TEXT) IS NULL OR session_type = :type) ORDER BY starts_at""".formatted(COLUMNS);
+    private static final String PAGE = """
+            SELECT %s FROM teaching_slot WHERE tutor_id = :tutor AND (NOT :upcoming OR ends_at > :now)
+            ORDER BY starts_at, id LIMIT :limit OFFSET :offset""".formatted(COLUMNS);
+    private static final String PAST_UNBOOKED = """
+            SELECT %s FROM teaching_slot
+            WHERE booked_count = 0 AND ends_at <= :now AND slot_date < (:now AT TIME ZONE timezone)::date
+            ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""".formatted(COLUMNS);
+    /** Zone ids by name: a search reads a couple of hundred rows of the same zone. */
+    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
 
     private final DatabaseClient db;
 
@@ -31,7 +52,7 @@ public class SlotRepository {
                         INSERT INTO teaching_slot (tutor_id, slot_date, start_time, end_time, duration_minutes, session_type,
                           max_participants, timezone, starts_at, ends_at, created_at, updated_at)
                         VALUES (:tutor, :date, :start, :end, :duration, :type, :seats, :zone, :startsAt, :endsAt, :now, :now)
-                        RETURNING *""")
+                        RETURNING\s""" + COLUMNS)
                 .bind("tutor", tutorId).bind("date", slot.date()).bind("start", slot.time().start())
                 .bind("end", slot.time().end()).bind("duration", slot.durationMinutes())
                 .bind("type", slot.sessionType().name()).bind("seats", slot.maxParticipants())
@@ -45,7 +66,7 @@ public class SlotRepository {
                         UPDATE teaching_slot SET slot_date = :date, start_time = :start, end_time = :end,
                           duration_minutes = :duration, session_type = :type, max_participants = :seats, timezone = :zone,
                           starts_at = :startsAt, ends_at = :endsAt, updated_at = :now
-                        WHERE id = :id RETURNING *""")
+                        WHERE id = :id RETURNING\s""" + COLUMNS)
                 .bind("id", id).bind("date", slot.date()).bind("start", slot.time().start())
                 .bind("end", slot.time().end()).bind("duration", slot.durationMinutes())
                 .bind("type", slot.sessionType().name()).bind("seats", slot.maxParticipants())
@@ -59,12 +80,12 @@ public class SlotRepository {
     }
 
     public Mono<StoredSlot> find(long id) {
-        return db.sql("SELECT * FROM teaching_slot WHERE id = :id").bind("id", id).map((row, meta) -> toSlot(row)).one();
+        return db.sql("SELECT " + COLUMNS + " FROM teaching_slot WHERE id = :id").bind("id", id).map((row, meta) -> toSlot(row)).one();
     }
 
     /** A tutor's slots that end after {@code after}: the ones a new slot could overlap. */
     public Flux<StoredSlot> endingAfter(long tutorId, Instant after) {
-        return db.sql("SELECT * FROM teaching_slot WHERE tutor_id = :tutor AND ends_at > :after ORDER BY starts_at")
+        return db.sql("SELECT " + COLUMNS + " FROM teaching_slot WHERE tutor_id = :tutor AND ends_at > :after ORDER BY starts_at")
                 .bind("tutor", tutorId).bind("after", ProfileRepository.utc(after))
                 .map((row, meta) -> toSlot(row)).all();
     }
@@ -72,26 +93,24 @@ public class SlotRepository {
     /** A tutor's slots starting in [from, to), optionally of one session type, in time order. */
     public Flux<StoredSlot> between(long tutorId, Instant from, Instant to, SessionType type) {
         // A null type matches every slot; the parameter is typed so PostgreSQL can plan it.
-        return db.sql("""
-                        SELECT * FROM teaching_slot WHERE tutor_id = :tutor AND starts_at >= :from AND starts_at < :to
-                          AND (CAST(:type AS TEXT) IS NULL OR session_type = :type) ORDER BY starts_at""")
+        return db.sql(BETWEEN)
                 .bind("tutor", tutorId).bind("from", ProfileRepository.utc(from)).bind("to", ProfileRepository.utc(to))
                 .bind("type", Parameter.fromOrEmpty(type == null ? null : type.name(), String.class))
-                .map((row, meta) -> toSlot(row)).all();
+                .map((row, meta) -> toSlot(row)).all()
+                // Hundreds of rows per search: no trace restored around each one (TraceScope.untraced).
+                .contextWrite(TraceScope::untraced);
     }
 
     /** Slots of several tutors starting in [from, to) (the directory's soonest-free computation). */
     public Flux<StoredSlot> betweenForTutors(List<Long> tutorIds, Instant from, Instant to) {
-        return db.sql("SELECT * FROM teaching_slot WHERE tutor_id = ANY(:ids) AND starts_at >= :from AND starts_at < :to ORDER BY starts_at")
+        return db.sql("SELECT " + COLUMNS + " FROM teaching_slot WHERE tutor_id = ANY(:ids) AND starts_at >= :from AND starts_at < :to ORDER BY starts_at")
                 .bind("ids", tutorIds.toArray(Long[]::new)).bind("from", ProfileRepository.utc(from))
                 .bind("to", ProfileRepository.utc(to))
                 .map((row, meta) -> toSlot(row)).all();
     }
 
     public Flux<StoredSlot> page(long tutorId, boolean upcomingOnly, Instant now, int limit, long offset) {
-        return db.sql("""
-                        SELECT * FROM teaching_slot WHERE tutor_id = :tutor AND (NOT :upcoming OR ends_at > :now)
-                        ORDER BY starts_at, id LIMIT :limit OFFSET :offset""")
+        return db.sql(PAGE)
                 .bind("upcoming", upcomingOnly)
                 .bind("tutor", tutorId).bind("now", ProfileRepository.utc(now)).bind("limit", limit).bind("offset", offset)
                 .map((row, meta) -> toSlot(row)).all();
@@ -109,10 +128,7 @@ public class SlotRepository {
      * cleanup), locked; other replicas running the job skip them. Call inside a transaction.
      */
     public Flux<StoredSlot> claimPastUnbooked(Instant now, int limit) {
-        return db.sql("""
-                        SELECT * FROM teaching_slot
-                        WHERE booked_count = 0 AND ends_at <= :now AND slot_date < (:now AT TIME ZONE timezone)::date
-                        ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+        return db.sql(PAST_UNBOOKED)
                 .bind("now", ProfileRepository.utc(now)).bind("limit", limit)
                 .map((row, meta) -> toSlot(row)).all();
     }
@@ -122,15 +138,22 @@ public class SlotRepository {
                 .fetch().rowsUpdated();
     }
 
+    /**
+     * Reads a row of {@link #COLUMNS} by position. The dates, times and instants arrive as integers: decoding
+     * them from PostgreSQL's text format (the driver's default) was most of the cost of reading a slot, ~17% of
+     * a four-week search's CPU (docs/performance.md).
+     */
     static StoredSlot toSlot(Readable row) {
-        LocalTime end = row.get("end_time", LocalTime.class);
-        Slot slot = new Slot(row.get("slot_date", LocalDate.class),
-                new LocalTimeRange(row.get("start_time", LocalTime.class), end),
-                row.get("duration_minutes", Integer.class), SessionType.valueOf(row.get("session_type", String.class)),
-                row.get("max_participants", Integer.class), ZoneId.of(row.get("timezone", String.class)));
-        return new StoredSlot(row.get("id", Long.class), row.get("tutor_id", Long.class), slot,
-                row.get("booked_count", Integer.class),
-                ProfileRepository.instant(row.get("created_at", OffsetDateTime.class)),
-                ProfileRepository.instant(row.get("updated_at", OffsetDateTime.class)));
+        Slot slot = new Slot(LocalDate.ofEpochDay(row.get(2, Integer.class)),
+                new LocalTimeRange(LocalTime.ofSecondOfDay(row.get(3, Integer.class)),
+                        LocalTime.ofSecondOfDay(row.get(4, Integer.class))),
+                row.get(5, Integer.class), SessionType.valueOf(row.get(6, String.class)), row.get(7, Integer.class),
+                ZONES.computeIfAbsent(row.get(9, String.class), ZoneId::of));
+        return new StoredSlot(row.get(0, Long.class), row.get(1, Long.class), slot, row.get(8, Integer.class),
+                micros(row.get(10, Long.class)), micros(row.get(11, Long.class)));
+    }
+
+    private static Instant micros(long sinceEpoch) {
+        return Instant.ofEpochSecond(Math.floorDiv(sinceEpoch, 1_000_000L), Math.floorMod(sinceEpoch, 1_000_000L) * 1_000L);
     }
 }

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -116,23 +117,30 @@ public class SlotSearch {
         // The slots and the weekly availability are read side by side (separate pooled connections).
         return Mono.zip(slots.between(profile.tutorId(), busyFrom, busyTo, null).collectList(),
                         w.type() == SessionType.GROUP ? Mono.just(Optional.<Availability>empty()) : availability(profile, now))
-                .map(loaded -> result(profile, w, explicit(loaded.getT1(), w, earliest),
-                        generated(profile, w, now, loaded.getT1(), loaded.getT2())));
+                .map(loaded -> {
+                    // Each slot's instants computed once: the zone rules' lookups were ~3% of a search.
+                    List<Busy> times = loaded.getT1().stream().map(s -> s.slot().busy()).toList();
+                    return result(profile, w, explicit(loaded.getT1(), times, w, earliest),
+                            generated(profile, w, now, times, loaded.getT2()));
+                });
     }
 
     /** Explicit slots of the asked type with a seat left, starting in the window after the notice. */
-    private static List<SlotViews.SlotView> explicit(List<StoredSlot> all, Window w, Instant earliest) {
-        return all.stream()
-                .filter(s -> w.type() == null || s.slot().sessionType() == w.type())
-                .filter(s -> s.seatsLeft() > 0 && !s.slot().startsAt().isBefore(earliest)
-                        && !s.slot().startsAt().isBefore(w.from()) && s.slot().startsAt().isBefore(w.to()))
-                .map(s -> SlotViews.SlotView.of(s, w.studentZone()))
-                .toList();
+    private static List<SlotViews.SlotView> explicit(List<StoredSlot> all, List<Busy> times, Window w, Instant earliest) {
+        List<SlotViews.SlotView> out = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            StoredSlot s = all.get(i);
+            Instant start = times.get(i).start();
+            if ((w.type() == null || s.slot().sessionType() == w.type()) && s.seatsLeft() > 0
+                    && !start.isBefore(earliest) && !start.isBefore(w.from()) && start.isBefore(w.to())) {
+                out.add(SlotViews.SlotView.of(s, start, times.get(i).end(), w.studentZone()));
+            }
+        }
+        return out;
     }
 
     private static List<SlotViews.GeneratedTime> generated(TutorProfile profile, Window w, Instant now,
-                                                           List<StoredSlot> all, Optional<Availability> availability) {
-        List<Busy> busy = all.stream().map(s -> new Busy(s.slot().startsAt(), s.slot().endsAt())).toList();
+                                                           List<Busy> busy, Optional<Availability> availability) {
         return availability
                 .map(a -> SlotViews.GeneratedTime.all(
                         new SlotGenerator(a, profile.bookingRules(), busy).between(now, w.from(), w.to(), w.minutes()),

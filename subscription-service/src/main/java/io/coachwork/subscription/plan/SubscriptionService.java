@@ -4,6 +4,7 @@ import io.coachwork.platform.saga.SagaInstance;
 import io.coachwork.platform.web.ApiException;
 import io.coachwork.subscription.plan.PlanChanges.Subscribed;
 import io.coachwork.subscription.tier.Tier;
+import io.coachwork.subscription.tier.TierCache;
 import io.coachwork.subscription.tier.TierRepository;
 import io.coachwork.subscription.usage.UsageRepository;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public class SubscriptionService {
 
     private final SubscriptionRepository subscriptions;
     private final TierRepository tiers;
+    private final TierCache tierCache;
     private final UsageRepository usage;
     private final PlanChanges changes;
     private final PaidTierSaga charges;
@@ -35,12 +37,14 @@ public class SubscriptionService {
     private final String chargeCurrency;
     private final Duration sagaWait;
 
-    public SubscriptionService(SubscriptionRepository subscriptions, TierRepository tiers, UsageRepository usage,
+    public SubscriptionService(SubscriptionRepository subscriptions, TierRepository tiers, TierCache tierCache,
+                               UsageRepository usage,
                                PlanChanges changes, PaidTierSaga charges, TransactionalOperator tx, Clock clock,
                                @Value("${coachwork.subscription.charge-currency:NGN}") String chargeCurrency,
                                @Value("${coachwork.subscription.saga-wait:5s}") Duration sagaWait) {
         this.subscriptions = subscriptions;
         this.tiers = tiers;
+        this.tierCache = tierCache;
         this.usage = usage;
         this.changes = changes;
         this.charges = charges;
@@ -60,11 +64,14 @@ public class SubscriptionService {
     public record Pending(UUID sagaId, Tier tier) implements Outcome {
     }
 
-    /** The tutor's subscription and its tier; a tutor who never subscribed is on the free tier. */
+    /**
+     * The tutor's subscription and its tier; a tutor who never subscribed is on the free tier. One query:
+     * the tier comes from the {@link TierCache}.
+     */
     public Mono<Subscribed> current(long tutorId) {
         return subscriptions.findByTutor(tutorId)
-                .flatMap(s -> tier(s.tierCode()).map(t -> new Subscribed(s, t)))
-                .switchIfEmpty(Mono.defer(() -> tier(Tier.FREE).map(t -> new Subscribed(null, t))));
+                .flatMap(s -> cachedTier(s.tierCode()).map(t -> new Subscribed(s, t)))
+                .switchIfEmpty(Mono.defer(() -> cachedTier(Tier.FREE).map(t -> new Subscribed(null, t))));
     }
 
     public Mono<Outcome> subscribe(long tutorId, String tutorType, String tierCode, Boolean autoRenew) {
@@ -116,6 +123,10 @@ public class SubscriptionService {
                             default -> "pending";
                         }, saga.failure(), saga.data().requestedAt(), saga.updatedAt()))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("Subscription change not found")));
+    }
+
+    private Mono<Tier> cachedTier(String code) {
+        return tierCache.find(code).switchIfEmpty(Mono.error(() -> new IllegalStateException("tier " + code + " is missing")));
     }
 
     Mono<Tier> tier(String code) {

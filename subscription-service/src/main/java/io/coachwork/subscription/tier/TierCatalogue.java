@@ -21,11 +21,13 @@ public class TierCatalogue {
     private final TierRepository tiers;
     private final OutboxWriter outbox;
     private final TransactionalOperator tx;
+    private final TierCache cache;
 
-    public TierCatalogue(TierRepository tiers, OutboxWriter outbox, TransactionalOperator tx) {
+    public TierCatalogue(TierRepository tiers, OutboxWriter outbox, TransactionalOperator tx, TierCache cache) {
         this.tiers = tiers;
         this.outbox = outbox;
         this.tx = tx;
+        this.cache = cache;
     }
 
     public Mono<List<Tier>> list(boolean includeInactive) {
@@ -42,7 +44,7 @@ public class TierCatalogue {
         }
         return Mono.defer(() -> {
             validate(request, request.code());
-            return tx.transactional(tiers.find(request.code())
+            return changed(tiers.find(request.code())
                     .flatMap(existing -> Mono.<Tier>error(ApiException.conflict("Tier " + request.code() + " already exists")))
                     .switchIfEmpty(Mono.defer(() -> tiers.findAll(true).map(Tier::sortOrder).reduce(0, Math::max)
                             .flatMap(maxSort -> {
@@ -55,7 +57,7 @@ public class TierCatalogue {
     public Mono<Tier> replace(String code, TierRequest request) {
         return Mono.defer(() -> {
             validate(request, code);
-            return tx.transactional(get(code).flatMap(existing -> {
+            return changed(get(code).flatMap(existing -> {
                 Tier updated = request.toTier(code, existing.sortOrder());
                 if (!updated.active() && existing.active()) {
                     return refuseIfSubscribed(code).then(tiers.update(updated));
@@ -70,11 +72,16 @@ public class TierCatalogue {
         if (Tier.FREE.equals(code)) {
             return Mono.error(ApiException.badRequest("The free tier cannot be withdrawn: it is every tutor's default"));
         }
-        return tx.transactional(get(code)
+        return changed(get(code)
                 .flatMap(tier -> refuseIfSubscribed(code)
                         .then(tiers.update(new Tier(tier.code(), tier.name(), tier.limits(), tier.unlimitedCoaching(),
                                 tier.commissionRate(), tier.billingPeriodDays(), tier.sortOrder(), false, tier.prices()))))
                 .then(tiers.find(code)).flatMap(this::announced));
+    }
+
+    /** A change in one transaction; this instance's cache is emptied once it has committed or failed. */
+    private Mono<Tier> changed(Mono<Tier> change) {
+        return tx.transactional(change).doFinally(signal -> cache.invalidate());
     }
 
     private Mono<Tier> announced(Tier tier) {
