@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -144,7 +145,8 @@ public class DiscordLinks {
                             String name = me.path("username").asString(id);
                             Mono<Void> join = discord.configured() ? discord.addGuildMember(id, token) : Mono.empty();
                             return join.then(tx.transactional(links.upsert(userId, id, name, now.truncatedTo(ChronoUnit.MILLIS))
-                                            .flatMap(link -> changed(userId, true).thenReturn(link))))
+                                                    .flatMap(link -> changed(userId, true).thenReturn(link)))
+                                            .onErrorResume(DataIntegrityViolationException.class, e -> Mono.empty()))
                                     .switchIfEmpty(Mono.error(ApiException.conflict(
                                             "This Discord account is already linked to another user")));
                         }))
