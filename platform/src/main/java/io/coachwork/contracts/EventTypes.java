@@ -102,6 +102,10 @@ public final class EventTypes {
     public static final String TEACHING_SESSION_MESSAGE = "coachwork.teaching.session.message.v1";
     public static final String TEACHING_SESSION_FILE = "coachwork.teaching.session.file.v1";
 
+    // Linked Discord accounts (data: io.coachwork.contracts.teaching.DiscordLinkChanged).
+    public static final String DISCORD_LINKED = "coachwork.teaching.discord.linked.v1";
+    public static final String DISCORD_UNLINKED = "coachwork.teaching.discord.unlinked.v1";
+
     // Bookings (data: io.coachwork.contracts.booking.BookingEvent, WaitlistOffer).
     public static final String BOOKING_HELD = "coachwork.booking.held.v1";
     public static final String BOOKING_CONFIRMED = "coachwork.booking.confirmed.v1";

@@ -40,6 +40,8 @@ public final class Topics {
     public static final String PAYMENTS = "coachwork.payments";
     /** Teaching sessions (seed 002): scheduled, participants, started, completed, cancelled, no-show, messages, files. Key = session id. */
     public static final String TEACHING_SESSIONS = "coachwork.teaching.sessions";
+    /** Users' accounts linked in session-service (seed 003 Discord): linked, unlinked. Key = user id. */
+    public static final String SESSION_ACCOUNTS = "coachwork.session.accounts";
 
     /** Dead letters of a topic go to {@code <topic>.dlt}. */
     public static String deadLetter(String topic) {

@@ -10,6 +10,7 @@ import io.coachwork.contracts.scheduling.TutorProfileEvent;
 import io.coachwork.contracts.subscription.SubscriptionChangeRefused;
 import io.coachwork.contracts.subscription.SubscriptionEvent;
 import io.coachwork.contracts.subscription.TierUpdated;
+import io.coachwork.contracts.teaching.DiscordLinkChanged;
 import io.coachwork.contracts.teaching.TeachingCommands;
 import io.coachwork.contracts.teaching.TeachingReplies;
 import io.coachwork.contracts.teaching.TeachingSessionEvent;
@@ -70,7 +71,8 @@ class ContractSchemasTest {
                 Map.entry(TeachingReplies.TeachingParticipantRemoved.class, "teaching-participant-removed"),
                 Map.entry(TeachingReplies.TeachingSessionCancelled.class, "teaching-session-cancelled"),
                 Map.entry(TeachingReplies.TeachingCancelRefused.class, "teaching-cancel-refused"),
-                Map.entry(TeachingSessionEvent.class, "teaching-session-event")).entrySet();
+                Map.entry(TeachingSessionEvent.class, "teaching-session-event"),
+                Map.entry(DiscordLinkChanged.class, "teaching-discord-link-changed")).entrySet();
     }
 
     @ParameterizedTest(name = "{0}")

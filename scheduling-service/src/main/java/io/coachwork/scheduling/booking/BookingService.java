@@ -65,13 +65,15 @@ public class BookingService {
     private final Cancellations cancellations;
     private final BookingEvents events;
     private final SchedulingEvents slotEvents;
+    private final DiscordLinkRequirement discordLink;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final Duration answerWait;
 
     public BookingService(BookingRepository bookings, ProfileRepository profiles, SlotSearch search, Seats seats,
                           BookingSaga saga, SessionCancelSaga sessionCancel, Cancellations cancellations,
-                          BookingEvents events, SchedulingEvents slotEvents, TransactionalOperator tx, Clock clock,
+                          BookingEvents events, SchedulingEvents slotEvents, DiscordLinkRequirement discordLink,
+                          TransactionalOperator tx, Clock clock,
                           @Value("${coachwork.bookings.answer-wait:10s}") Duration answerWait) {
         this.bookings = bookings;
         this.profiles = profiles;
@@ -82,6 +84,7 @@ public class BookingService {
         this.cancellations = cancellations;
         this.events = events;
         this.slotEvents = slotEvents;
+        this.discordLink = discordLink;
         this.tx = tx;
         this.clock = clock;
         this.answerWait = answerWait;
@@ -95,7 +98,8 @@ public class BookingService {
         Instant now = now();
         Mono<Booking> held = Mono.defer(() -> r.slotId() != null ? explicit(student, r, now) : generated(student, r, now))
                 .onErrorMap(e -> Violations.toApi(e));
-        return tx.transactional(held)
+        return discordLink.check(student.id(), DiscordLinkRequirement.BOOKING)
+                .then(tx.transactional(held))
                 .onErrorMap(DataIntegrityViolationException.class, e -> ApiException.conflict(ALREADY_SEATED))
                 .flatMap(b -> saga.await(b.sagaId(), answerWait).then(bookings.find(b.id())))
                 .flatMap(b -> switch (b.status()) {

@@ -18,19 +18,23 @@ import reactor.core.publisher.Mono;
 /**
  * The waitlist of a full slot: a student joins while no seat is free, and when one frees the first
  * waiting student is given a hold ({@link Seats#offerNext}). Joining locks the slot, so it is ordered
- * with the seat counter's changes.
+ * with the seat counter's changes. Where a Discord link is required for booking, it is required for
+ * joining too ({@link DiscordLinkRequirement}).
  */
 @Service
 public class WaitlistService {
 
     private final BookingRepository bookings;
     private final WaitlistRepository waitlist;
+    private final DiscordLinkRequirement discordLink;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public WaitlistService(BookingRepository bookings, WaitlistRepository waitlist, TransactionalOperator tx, Clock clock) {
+    public WaitlistService(BookingRepository bookings, WaitlistRepository waitlist, DiscordLinkRequirement discordLink,
+                           TransactionalOperator tx, Clock clock) {
         this.bookings = bookings;
         this.waitlist = waitlist;
+        this.discordLink = discordLink;
         this.tx = tx;
         this.clock = clock;
     }
@@ -65,7 +69,8 @@ public class WaitlistService {
                                     .flatMap(e -> waitlist.position(slotId, e.id())
                                             .map(p -> BookingViews.WaitlistView.of(e, p))));
                 });
-        return tx.transactional(joined);
+        // The offer made from the list books the seat, so the link is asked for when joining it.
+        return discordLink.check(student.id(), DiscordLinkRequirement.WAITLIST).then(tx.transactional(joined));
     }
 
     public Mono<BookingViews.WaitlistView> leave(CurrentUser student, String rawSlotId) {

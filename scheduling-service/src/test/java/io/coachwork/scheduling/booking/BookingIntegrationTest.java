@@ -5,8 +5,10 @@ import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
 import io.coachwork.contracts.payment.PaymentCommands.CreateBookingPayment;
 import io.coachwork.contracts.payment.PaymentReplies;
+import io.coachwork.contracts.teaching.DiscordLinkChanged;
 import io.coachwork.platform.test.TestEvents;
 import io.coachwork.platform.test.TestJwt;
+import io.coachwork.platform.test.TopicProbe;
 import io.coachwork.platform.test.saga.SagaScript;
 import io.coachwork.scheduling.support.SchedulingIntegrationTest;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Booking tests' helpers: a tutor in Lagos with slots, students booking them over HTTP while the test
@@ -152,6 +155,22 @@ abstract class BookingIntegrationTest extends SchedulingIntegrationTest {
 
     protected long bookedCount(long slot) {
         return count("SELECT booked_count FROM teaching_slot WHERE id = $1", slot);
+    }
+
+    /**
+     * Session-service announces a Discord link change of {@code user}, stamped {@code at}, under event id
+     * {@code eventId}; returns once scheduling-service's consumer has handled that event.
+     */
+    protected void announceDiscordLink(String eventId, long user, boolean linked, Instant at) {
+        TopicProbe.send(Topics.SESSION_ACCOUNTS, Long.toString(user), TestEvents.cloudEvent(eventId,
+                linked ? EventTypes.DISCORD_LINKED : EventTypes.DISCORD_UNLINKED, Long.toString(user),
+                new DiscordLinkChanged(user, linked, at)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "SELECT count(*) FROM inbox_event WHERE consumer = 'scheduling-discord-links' AND event_id = $1", eventId) == 1);
+    }
+
+    protected void announceDiscordLink(long user, boolean linked, Instant at) {
+        announceDiscordLink(UUID.randomUUID().toString(), user, linked, at);
     }
 
     protected void cron(String job) {

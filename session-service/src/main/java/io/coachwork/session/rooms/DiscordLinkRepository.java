@@ -27,8 +27,9 @@ public class DiscordLinkRepository {
     }
 
     /**
-     * Links (or relinks) the user's account. Empty when that Discord account is already linked to
-     * another user.
+     * Links (or relinks) the user's account. When that Discord account is already linked to another
+     * user: empty for a relink, a {@link org.springframework.dao.DataIntegrityViolationException} for
+     * a first link (which ends the caller's transaction, so the caller maps it after the rollback).
      */
     public Mono<Link> upsert(long userId, String discordUserId, String username, Instant now) {
         return db.sql("""
@@ -41,7 +42,6 @@ public class DiscordLinkRepository {
                 .bind("user", userId).bind("discord", discordUserId).bind("name", username)
                 .bind("now", MeetingRoomRepository.utc(now))
                 .fetch().rowsUpdated()
-                .onErrorResume(org.springframework.dao.DataIntegrityViolationException.class, e -> Mono.just(0L))
                 .flatMap(n -> n == 1 ? Mono.just(new Link(userId, discordUserId, username, now)) : Mono.empty());
     }
 

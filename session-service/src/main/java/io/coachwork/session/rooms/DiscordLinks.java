@@ -1,5 +1,9 @@
 package io.coachwork.session.rooms;
 
+import io.coachwork.contracts.EventTypes;
+import io.coachwork.contracts.Topics;
+import io.coachwork.contracts.teaching.DiscordLinkChanged;
+import io.coachwork.platform.outbox.OutboxWriter;
 import io.coachwork.platform.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -7,10 +11,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -23,7 +29,9 @@ import tools.jackson.databind.JsonNode;
  * Linking a user's Discord account (seed 003), OAuth2 authorization code with {@code identify} and
  * {@code guilds.join}: the authorize URL carries a signed, single-use state naming the user; the
  * callback trades the code for the user's token, reads {@code /users/@me} and, where the bot is
- * configured, adds them to the guild, so the session channels can be opened to them.
+ * configured, adds them to the guild, so the session channels can be opened to them. Each link and
+ * unlink is announced on {@code coachwork.session.accounts} in the same transaction, so
+ * scheduling-service can require a link before booking.
  */
 @Service
 public class DiscordLinks {
@@ -37,13 +45,17 @@ public class DiscordLinks {
     private final DiscordRooms discord;
     private final WebClient api;
     private final WebClient oauth;
+    private final OutboxWriter outbox;
+    private final TransactionalOperator tx;
     private final Clock clock;
 
     public DiscordLinks(RoomsProperties properties, DiscordLinkRepository links, DiscordRooms discord,
-                        Clock clock) {
+                        OutboxWriter outbox, TransactionalOperator tx, Clock clock) {
         this.config = properties.discord();
         this.links = links;
         this.discord = discord;
+        this.outbox = outbox;
+        this.tx = tx;
         this.api = ProviderCalls.client(config.apiBaseUrl(), properties.httpTimeout());
         this.oauth = ProviderCalls.client(config.tokenUrl(), properties.httpTimeout());
         this.clock = clock;
@@ -132,7 +144,9 @@ public class DiscordLinks {
                             }
                             String name = me.path("username").asString(id);
                             Mono<Void> join = discord.configured() ? discord.addGuildMember(id, token) : Mono.empty();
-                            return join.then(links.upsert(userId, id, name, now.truncatedTo(ChronoUnit.MILLIS)))
+                            return join.then(tx.transactional(links.upsert(userId, id, name, now.truncatedTo(ChronoUnit.MILLIS))
+                                                    .flatMap(link -> changed(userId, true).thenReturn(link)))
+                                            .onErrorResume(DataIntegrityViolationException.class, e -> Mono.empty()))
                                     .switchIfEmpty(Mono.error(ApiException.conflict(
                                             "This Discord account is already linked to another user")));
                         }))
@@ -145,8 +159,17 @@ public class DiscordLinks {
         return links.find(userId).map(DiscordLinkStatus::of).defaultIfEmpty(DiscordLinkStatus.NONE);
     }
 
+    /** Unlinks; announced only when there was a link, so a repeated DELETE publishes nothing. */
     public Mono<DiscordLinkStatus> unlink(long userId) {
-        return links.delete(userId).thenReturn(DiscordLinkStatus.NONE);
+        return tx.transactional(links.delete(userId).flatMap(deleted -> deleted ? changed(userId, false) : Mono.<Void>empty()))
+                .thenReturn(DiscordLinkStatus.NONE);
+    }
+
+    /** Stamped when written (not when the callback began), so a later unlink is also the newer event. */
+    private Mono<Void> changed(long userId, boolean linked) {
+        return Mono.defer(() -> outbox.append(Topics.SESSION_ACCOUNTS, Long.toString(userId),
+                linked ? EventTypes.DISCORD_LINKED : EventTypes.DISCORD_UNLINKED,
+                new DiscordLinkChanged(userId, linked, clock.instant().truncatedTo(ChronoUnit.MILLIS))).then());
     }
 
     private void requireConfigured() {

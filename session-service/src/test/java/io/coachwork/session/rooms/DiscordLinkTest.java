@@ -1,5 +1,8 @@
 package io.coachwork.session.rooms;
 
+import io.coachwork.contracts.EventTypes;
+import io.coachwork.contracts.Topics;
+import io.coachwork.platform.test.TestEvents;
 import io.coachwork.platform.test.TestJwt;
 import java.net.URI;
 import java.util.Map;
@@ -13,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Linking a Discord account against the Discord stand-in: the authorize URL with a signed state,
  * the callback trading the code (client credentials, redirect URI), reading {@code /users/@me} with
  * the user's token and adding them to the guild with it; states are single-use and unforgeable.
+ * Every link and unlink is announced on {@code coachwork.session.accounts} (no Discord ids or tokens).
  */
 class DiscordLinkTest extends RoomsIntegrationTest {
 
@@ -56,6 +60,13 @@ class DiscordLinkTest extends RoomsIntegrationTest {
         assertThat(STAND_INS.guildMember(discordId)).isTrue();
 
         status(student).jsonPath("$.data.linked").isEqualTo(true).jsonPath("$.data.discord_user_id").isEqualTo(discordId);
+        assertThat(outboxEvents(EventTypes.DISCORD_LINKED, student)).isEqualTo(1);
+        JsonNode linked = announced(EventTypes.DISCORD_LINKED, student);
+        assertThat(linked.path("subject").asString()).isEqualTo(Long.toString(student));
+        assertThat(linked.path("data").path("user_id").asLong()).isEqualTo(student);
+        assertThat(linked.path("data").path("linked").asBoolean()).isTrue();
+        assertThat(linked.path("data").path("occurred_at").asString()).isNotEmpty();
+        assertThat(linked.path("data").propertyNames()).containsExactlyInAnyOrder("user_id", "linked", "occurred_at");
 
         // A state answers once.
         web.get().uri(b -> b.path(CALLBACK).queryParam("code", code).queryParam("state", state).build()).exchange()
@@ -65,6 +76,14 @@ class DiscordLinkTest extends RoomsIntegrationTest {
         web.delete().uri(LINK).headers(h -> h.setBearerAuth(TestJwt.student(student))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.data.linked").isEqualTo(false);
         status(student).jsonPath("$.data.linked").isEqualTo(false);
+        JsonNode unlinked = announced(EventTypes.DISCORD_UNLINKED, student);
+        assertThat(unlinked.path("data").path("linked").asBoolean()).isFalse();
+
+        // Unlinking again changes nothing and announces nothing.
+        web.delete().uri(LINK).headers(h -> h.setBearerAuth(TestJwt.student(student))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.data.linked").isEqualTo(false);
+        assertThat(outboxEvents(EventTypes.DISCORD_UNLINKED, student)).isEqualTo(1);
+        assertThat(outboxEvents(EventTypes.DISCORD_LINKED, student)).isEqualTo(1);
     }
 
     @Test
@@ -93,6 +112,9 @@ class DiscordLinkTest extends RoomsIntegrationTest {
                 .build()).exchange().expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.message").isEqualTo("This Discord account is already linked to another user");
         status(second).jsonPath("$.data.linked").isEqualTo(false);
+        // Only the link that was made is announced.
+        assertThat(outboxEvents(EventTypes.DISCORD_LINKED, first)).isEqualTo(1);
+        assertThat(outboxEvents(EventTypes.DISCORD_LINKED, second)).isZero();
 
         web.get().uri(b -> b.path(CALLBACK).queryParam("code", "unknown").queryParam("state", authorize(second).get("state"))
                 .build()).exchange().expectStatus().isBadRequest();
@@ -107,6 +129,14 @@ class DiscordLinkTest extends RoomsIntegrationTest {
         return UriComponentsBuilder.fromUri(URI.create(url)).build(true).getQueryParams().toSingleValueMap().entrySet()
                 .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                         e -> java.net.URLDecoder.decode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The one event of {@code type} in the outbox for this user, on the accounts topic. */
+    private JsonNode announced(String type, long userId) {
+        String payload = db.sql("SELECT payload FROM outbox_event WHERE topic = $1 AND event_type = $2 AND message_key = $3")
+                .bind(0, Topics.SESSION_ACCOUNTS).bind(1, type).bind(2, Long.toString(userId))
+                .map((row, meta) -> row.get("payload", String.class)).one().block();
+        return TestEvents.json().readTree(payload);
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec status(long userId) {
