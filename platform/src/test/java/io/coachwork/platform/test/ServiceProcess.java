@@ -126,7 +126,8 @@ public final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             process = builder.start();
-            awaitHealthy(Duration.ofSeconds(120));
+            // Generous: on a loaded 2-core machine five JVMs starting at once take minutes; a quiet one takes seconds.
+            awaitHealthy(Duration.ofSeconds(240));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
