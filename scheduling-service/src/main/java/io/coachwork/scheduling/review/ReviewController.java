@@ -27,30 +27,30 @@ public class ReviewController {
 
     @PostMapping("/api/teaching/reviews")
     @ResponseStatus(HttpStatus.CREATED)
-    public Mono<ApiResponse<ReviewViews.Own>> submit(@RequestBody(required = false) ReviewRequests.Submit request,
+    public Mono<ApiResponse<ReviewViews.OwnReview>> submit(@RequestBody(required = false) ReviewRequests.ReviewSubmission request,
                                                      CurrentUser student) {
-        return reviews.submit(student, request).map(r -> ApiResponse.ok("Review submitted", ReviewViews.Own.of(r)));
+        return reviews.submit(student, request).map(r -> ApiResponse.ok("Review submitted", ReviewViews.OwnReview.of(r)));
     }
 
     @GetMapping("/api/teaching/reviews/my")
-    public Mono<ApiResponse<ReviewViews.OwnPage>> mine(@RequestParam(required = false) String page,
+    public Mono<ApiResponse<ReviewViews.OwnReviewPage>> mine(@RequestParam(required = false) String page,
                                                        @RequestParam(required = false) String limit,
                                                        CurrentUser student) {
         return reviews.written(student, page, limit).map(ApiResponse::ok);
     }
 
     @GetMapping("/api/teaching/reviews/received")
-    public Mono<ApiResponse<ReviewViews.OwnPage>> received(@RequestParam(required = false) String page,
+    public Mono<ApiResponse<ReviewViews.OwnReviewPage>> received(@RequestParam(required = false) String page,
                                                            @RequestParam(required = false) String limit,
                                                            CurrentUser tutor) {
         return reviews.received(tutor, page, limit).map(ApiResponse::ok);
     }
 
     @PostMapping("/api/teaching/reviews/{id}/response")
-    public Mono<ApiResponse<ReviewViews.Own>> respond(@PathVariable long id,
-                                                      @RequestBody(required = false) ReviewRequests.Answer answer,
+    public Mono<ApiResponse<ReviewViews.OwnReview>> respond(@PathVariable long id,
+                                                      @RequestBody(required = false) ReviewRequests.ReviewAnswer answer,
                                                       CurrentUser tutor) {
-        return reviews.respond(tutor, id, answer).map(r -> ApiResponse.ok("Response published", ReviewViews.Own.of(r)));
+        return reviews.respond(tutor, id, answer).map(r -> ApiResponse.ok("Response published", ReviewViews.OwnReview.of(r)));
     }
 
     @GetMapping("/api/teaching/tutors/{id}/reviews")
@@ -61,7 +61,7 @@ public class ReviewController {
     }
 
     @GetMapping("/api/admin/teaching/reviews")
-    public Mono<ApiResponse<ReviewViews.AdminPage>> all(@RequestParam(required = false) String hidden,
+    public Mono<ApiResponse<ReviewViews.AdminReviewPage>> all(@RequestParam(required = false) String hidden,
                                                         @RequestParam(name = "tutor_id", required = false) String tutorId,
                                                         @RequestParam(required = false) String page,
                                                         @RequestParam(required = false) String limit) {
@@ -69,21 +69,21 @@ public class ReviewController {
     }
 
     @GetMapping("/api/admin/teaching/reviews/{id}")
-    public Mono<ApiResponse<ReviewViews.AdminDetail>> detail(@PathVariable long id) {
+    public Mono<ApiResponse<ReviewViews.AdminReviewDetail>> detail(@PathVariable long id) {
         return reviews.detail(id).map(ApiResponse::ok);
     }
 
     @PostMapping("/api/admin/teaching/reviews/{id}/hide")
-    public Mono<ApiResponse<ReviewViews.Admin>> hide(@PathVariable long id,
-                                                     @RequestBody(required = false) ReviewRequests.Moderation decision,
+    public Mono<ApiResponse<ReviewViews.AdminReview>> hide(@PathVariable long id,
+                                                     @RequestBody(required = false) ReviewRequests.ReviewModeration decision,
                                                      CurrentUser admin) {
-        return reviews.hide(admin, id, decision).map(r -> ApiResponse.ok("Review hidden", ReviewViews.Admin.of(r)));
+        return reviews.hide(admin, id, decision).map(r -> ApiResponse.ok("Review hidden", ReviewViews.AdminReview.of(r)));
     }
 
     @PostMapping("/api/admin/teaching/reviews/{id}/unhide")
-    public Mono<ApiResponse<ReviewViews.Admin>> unhide(@PathVariable long id,
-                                                       @RequestBody(required = false) ReviewRequests.Moderation decision,
+    public Mono<ApiResponse<ReviewViews.AdminReview>> unhide(@PathVariable long id,
+                                                       @RequestBody(required = false) ReviewRequests.ReviewModeration decision,
                                                        CurrentUser admin) {
-        return reviews.unhide(admin, id, decision).map(r -> ApiResponse.ok("Review visible again", ReviewViews.Admin.of(r)));
+        return reviews.unhide(admin, id, decision).map(r -> ApiResponse.ok("Review visible again", ReviewViews.AdminReview.of(r)));
     }
 }

@@ -31,7 +31,7 @@ public class ReviewRepository {
     public record Aggregate(BigDecimal rating, int reviewCount) {
     }
 
-    public record AuditEntry(long id, String action, long actorId, String reason, Instant createdAt) {
+    public record ReviewAuditEntry(long id, String action, long actorId, String reason, Instant createdAt) {
     }
 
     /** True when the pair is new; a repeated completion changes nothing. */
@@ -133,9 +133,9 @@ public class ReviewRepository {
         return text(spec, "reason", reason).fetch().rowsUpdated().then();
     }
 
-    public Flux<AuditEntry> auditLog(long reviewId) {
+    public Flux<ReviewAuditEntry> auditLog(long reviewId) {
         return db.sql("SELECT * FROM review_audit WHERE review_id = :r ORDER BY id").bind("r", reviewId)
-                .map((row, meta) -> new AuditEntry(row.get("id", Long.class), row.get("action", String.class),
+                .map((row, meta) -> new ReviewAuditEntry(row.get("id", Long.class), row.get("action", String.class),
                         row.get("actor_id", Long.class), row.get("reason", String.class),
                         instant(row.get("created_at", OffsetDateTime.class))))
                 .all();

@@ -39,7 +39,7 @@ public class ReviewRequestJob {
         this.clock = clock;
     }
 
-    public record Report(int reviewsRequested) {
+    public record ReviewRequestReport(int reviewsRequested) {
     }
 
     @Scheduled(cron = "${coachwork.reviews.request-cron:0 0 10 * * *}")
@@ -48,12 +48,12 @@ public class ReviewRequestJob {
                 r -> log.info("review requests: {} participants asked", r.reviewsRequested()));
     }
 
-    public Mono<Report> run() {
+    public Mono<ReviewRequestReport> run() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return batch(now)
                 .expand(n -> n == BATCH ? batch(now) : Mono.empty())
                 .reduce(0, Integer::sum)
-                .map(Report::new);
+                .map(ReviewRequestReport::new);
     }
 
     /** One batch in one transaction: claim (rows collected first), then mark and announce each. */

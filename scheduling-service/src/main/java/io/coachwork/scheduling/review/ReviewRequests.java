@@ -10,14 +10,14 @@ public final class ReviewRequests {
     }
 
     /** POST /api/teaching/reviews. */
-    public record Submit(String sessionId, BigDecimal rating, Map<String, BigDecimal> categories, String comment) {
+    public record ReviewSubmission(String sessionId, BigDecimal rating, Map<String, BigDecimal> categories, String comment) {
     }
 
     /** POST /api/teaching/reviews/{id}/response. */
-    public record Answer(String response) {
+    public record ReviewAnswer(String response) {
     }
 
     /** POST /api/admin/teaching/reviews/{id}/hide and /unhide. */
-    public record Moderation(String reason) {
+    public record ReviewModeration(String reason) {
     }
 }

@@ -44,7 +44,7 @@ public class ReviewService {
         this.clock = clock;
     }
 
-    public Mono<Review> submit(CurrentUser student, ReviewRequests.Submit request) {
+    public Mono<Review> submit(CurrentUser student, ReviewRequests.ReviewSubmission request) {
         return checked(() -> {
             if (request == null) {
                 throw ApiException.badRequest("The review must be a JSON object");
@@ -66,7 +66,7 @@ public class ReviewService {
         });
     }
 
-    public Mono<Review> respond(CurrentUser tutor, long reviewId, ReviewRequests.Answer answer) {
+    public Mono<Review> respond(CurrentUser tutor, long reviewId, ReviewRequests.ReviewAnswer answer) {
         String text = answer == null ? null : answer.response();
         Instant now = now();
         return tx.transactional(reviews.lock(reviewId)
@@ -74,12 +74,12 @@ public class ReviewService {
                 .flatMap(r -> checked(() -> reviews.update(r.respond(tutor.id(), text, now)))));
     }
 
-    public Mono<Review> hide(CurrentUser admin, long reviewId, ReviewRequests.Moderation decision) {
+    public Mono<Review> hide(CurrentUser admin, long reviewId, ReviewRequests.ReviewModeration decision) {
         String reason = decision == null ? null : decision.reason();
         return moderate(reviewId, r -> r.hide(reason, now()), () -> null, "hidden", EventTypes.REVIEW_HIDDEN, admin);
     }
 
-    public Mono<Review> unhide(CurrentUser admin, long reviewId, ReviewRequests.Moderation decision) {
+    public Mono<Review> unhide(CurrentUser admin, long reviewId, ReviewRequests.ReviewModeration decision) {
         String reason = decision == null ? null : decision.reason();
         return moderate(reviewId, r -> r.unhide(now()), () -> Review.unhideReason(reason), "unhidden",
                 EventTypes.REVIEW_UNHIDDEN, admin);
@@ -110,36 +110,36 @@ public class ReviewService {
         ReviewRepository.Filter visible = new ReviewRepository.Filter(tutorId, null, false);
         return reviews.aggregate(tutorId).flatMap(a -> reviews.page(visible, query.limit(), query.offset())
                 .map(list -> new ReviewViews.TutorReviews(tutorId, a.rating(), a.reviewCount(),
-                        list.stream().map(ReviewViews.Public::of).toList(), Pagination.of(a.reviewCount(), query))));
+                        list.stream().map(ReviewViews.PublicReview::of).toList(), Pagination.of(a.reviewCount(), query))));
     }
 
-    public Mono<ReviewViews.OwnPage> written(CurrentUser student, String page, String limit) {
+    public Mono<ReviewViews.OwnReviewPage> written(CurrentUser student, String page, String limit) {
         return own(new ReviewRepository.Filter(null, student.id(), null), PageQuery.of(page, limit));
     }
 
-    public Mono<ReviewViews.OwnPage> received(CurrentUser tutor, String page, String limit) {
+    public Mono<ReviewViews.OwnReviewPage> received(CurrentUser tutor, String page, String limit) {
         return own(new ReviewRepository.Filter(tutor.id(), null, null), PageQuery.of(page, limit));
     }
 
-    private Mono<ReviewViews.OwnPage> own(ReviewRepository.Filter filter, PageQuery query) {
+    private Mono<ReviewViews.OwnReviewPage> own(ReviewRepository.Filter filter, PageQuery query) {
         return reviews.count(filter).flatMap(total -> reviews.page(filter, query.limit(), query.offset())
-                .map(list -> new ReviewViews.OwnPage(list.stream().map(ReviewViews.Own::of).toList(),
+                .map(list -> new ReviewViews.OwnReviewPage(list.stream().map(ReviewViews.OwnReview::of).toList(),
                         Pagination.of(total, query))));
     }
 
-    public Mono<ReviewViews.AdminPage> all(String hidden, String tutorId, String page, String limit) {
+    public Mono<ReviewViews.AdminReviewPage> all(String hidden, String tutorId, String page, String limit) {
         PageQuery query = PageQuery.of(page, limit);
         ReviewRepository.Filter filter = new ReviewRepository.Filter(id("tutor_id", tutorId), null, flag(hidden));
         return reviews.count(filter).flatMap(total -> reviews.page(filter, query.limit(), query.offset())
-                .map(list -> new ReviewViews.AdminPage(list.stream().map(ReviewViews.Admin::of).toList(),
+                .map(list -> new ReviewViews.AdminReviewPage(list.stream().map(ReviewViews.AdminReview::of).toList(),
                         Pagination.of(total, query))));
     }
 
-    public Mono<ReviewViews.AdminDetail> detail(long reviewId) {
+    public Mono<ReviewViews.AdminReviewDetail> detail(long reviewId) {
         return reviews.find(reviewId)
                 .switchIfEmpty(Mono.error(ApiException.notFound(NOT_FOUND)))
                 .flatMap(r -> reviews.auditLog(reviewId).collectList()
-                        .map(log -> new ReviewViews.AdminDetail(ReviewViews.Admin.of(r), log)));
+                        .map(log -> new ReviewViews.AdminReviewDetail(ReviewViews.AdminReview.of(r), log)));
     }
 
     /** Runs {@code work}, turning a broken domain rule into the matching 4xx. */

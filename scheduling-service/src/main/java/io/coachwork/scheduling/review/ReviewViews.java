@@ -14,45 +14,45 @@ public final class ReviewViews {
     }
 
     /** On a tutor's public page: no student id, only the name they reviewed under. */
-    public record Public(long id, String reviewerName, int rating, Map<String, Integer> categories, String comment,
+    public record PublicReview(long id, String reviewerName, int rating, Map<String, Integer> categories, String comment,
                          String response, Instant respondedAt, Instant createdAt) {
-        static Public of(Review r) {
-            return new Public(r.id(), r.reviewerName(), r.rating(), r.categories().asMap(), r.comment(), r.response(),
+        static PublicReview of(Review r) {
+            return new PublicReview(r.id(), r.reviewerName(), r.rating(), r.categories().asMap(), r.comment(), r.response(),
                     r.respondedAt(), r.createdAt());
         }
     }
 
     /** To the author and the reviewed tutor: whether it is hidden, not why. */
-    public record Own(long id, String sessionId, long tutorId, long studentId, String reviewerName, int rating,
+    public record OwnReview(long id, String sessionId, long tutorId, long studentId, String reviewerName, int rating,
                       Map<String, Integer> categories, String comment, String response, Instant respondedAt,
                       boolean hidden, Instant createdAt) {
-        static Own of(Review r) {
-            return new Own(r.id(), r.sessionId(), r.tutorId(), r.studentId(), r.reviewerName(), r.rating(),
+        static OwnReview of(Review r) {
+            return new OwnReview(r.id(), r.sessionId(), r.tutorId(), r.studentId(), r.reviewerName(), r.rating(),
                     r.categories().asMap(), r.comment(), r.response(), r.respondedAt(), r.hidden(), r.createdAt());
         }
     }
 
-    public record Admin(long id, String sessionId, long tutorId, long studentId, String reviewerName, int rating,
+    public record AdminReview(long id, String sessionId, long tutorId, long studentId, String reviewerName, int rating,
                         Map<String, Integer> categories, String comment, String response, Instant respondedAt,
                         boolean hidden, String hiddenReason, Instant hiddenAt, Instant createdAt, Instant updatedAt) {
-        static Admin of(Review r) {
-            return new Admin(r.id(), r.sessionId(), r.tutorId(), r.studentId(), r.reviewerName(), r.rating(),
+        static AdminReview of(Review r) {
+            return new AdminReview(r.id(), r.sessionId(), r.tutorId(), r.studentId(), r.reviewerName(), r.rating(),
                     r.categories().asMap(), r.comment(), r.response(), r.respondedAt(), r.hidden(), r.hiddenReason(),
                     r.hiddenAt(), r.createdAt(), r.updatedAt());
         }
     }
 
-    public record AdminDetail(Admin review, List<ReviewRepository.AuditEntry> audit) {
+    public record AdminReviewDetail(AdminReview review, List<ReviewRepository.ReviewAuditEntry> audit) {
     }
 
     /** A tutor's public reviews with their average (two decimals) and count of visible reviews. */
-    public record TutorReviews(long tutorId, BigDecimal rating, int reviewCount, List<Public> reviews,
+    public record TutorReviews(long tutorId, BigDecimal rating, int reviewCount, List<PublicReview> reviews,
                                Pagination pagination) {
     }
 
-    public record OwnPage(List<Own> reviews, Pagination pagination) {
+    public record OwnReviewPage(List<OwnReview> reviews, Pagination pagination) {
     }
 
-    public record AdminPage(List<Admin> reviews, Pagination pagination) {
+    public record AdminReviewPage(List<AdminReview> reviews, Pagination pagination) {
     }
 }
