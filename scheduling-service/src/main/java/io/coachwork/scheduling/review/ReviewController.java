@@ -27,41 +27,41 @@ public class ReviewController {
 
     @PostMapping("/api/teaching/reviews")
     @ResponseStatus(HttpStatus.CREATED)
-    public Mono<ApiResponse<ReviewViews.OwnReview>> submit(@RequestBody(required = false) ReviewRequests.ReviewSubmission request,
+    public Mono<ApiResponse<ReviewViews.OwnReview>> submitReview(@RequestBody(required = false) ReviewRequests.ReviewSubmission request,
                                                      CurrentUser student) {
         return reviews.submit(student, request).map(r -> ApiResponse.ok("Review submitted", ReviewViews.OwnReview.of(r)));
     }
 
     @GetMapping("/api/teaching/reviews/my")
-    public Mono<ApiResponse<ReviewViews.OwnReviewPage>> mine(@RequestParam(required = false) String page,
+    public Mono<ApiResponse<ReviewViews.OwnReviewPage>> myReviews(@RequestParam(required = false) String page,
                                                        @RequestParam(required = false) String limit,
                                                        CurrentUser student) {
         return reviews.written(student, page, limit).map(ApiResponse::ok);
     }
 
     @GetMapping("/api/teaching/reviews/received")
-    public Mono<ApiResponse<ReviewViews.OwnReviewPage>> received(@RequestParam(required = false) String page,
+    public Mono<ApiResponse<ReviewViews.OwnReviewPage>> receivedReviews(@RequestParam(required = false) String page,
                                                            @RequestParam(required = false) String limit,
                                                            CurrentUser tutor) {
         return reviews.received(tutor, page, limit).map(ApiResponse::ok);
     }
 
     @PostMapping("/api/teaching/reviews/{id}/response")
-    public Mono<ApiResponse<ReviewViews.OwnReview>> respond(@PathVariable long id,
+    public Mono<ApiResponse<ReviewViews.OwnReview>> answerReview(@PathVariable long id,
                                                       @RequestBody(required = false) ReviewRequests.ReviewAnswer answer,
                                                       CurrentUser tutor) {
         return reviews.respond(tutor, id, answer).map(r -> ApiResponse.ok("Response published", ReviewViews.OwnReview.of(r)));
     }
 
     @GetMapping("/api/teaching/tutors/{id}/reviews")
-    public Mono<ApiResponse<ReviewViews.TutorReviews>> forTutor(@PathVariable long id,
+    public Mono<ApiResponse<ReviewViews.TutorReviews>> tutorReviews(@PathVariable long id,
                                                                 @RequestParam(required = false) String page,
                                                                 @RequestParam(required = false) String limit) {
         return reviews.forTutor(id, page, limit).map(ApiResponse::ok);
     }
 
     @GetMapping("/api/admin/teaching/reviews")
-    public Mono<ApiResponse<ReviewViews.AdminReviewPage>> all(@RequestParam(required = false) String hidden,
+    public Mono<ApiResponse<ReviewViews.AdminReviewPage>> allReviews(@RequestParam(required = false) String hidden,
                                                         @RequestParam(name = "tutor_id", required = false) String tutorId,
                                                         @RequestParam(required = false) String page,
                                                         @RequestParam(required = false) String limit) {
@@ -69,19 +69,19 @@ public class ReviewController {
     }
 
     @GetMapping("/api/admin/teaching/reviews/{id}")
-    public Mono<ApiResponse<ReviewViews.AdminReviewDetail>> detail(@PathVariable long id) {
+    public Mono<ApiResponse<ReviewViews.AdminReviewDetail>> reviewDetail(@PathVariable long id) {
         return reviews.detail(id).map(ApiResponse::ok);
     }
 
     @PostMapping("/api/admin/teaching/reviews/{id}/hide")
-    public Mono<ApiResponse<ReviewViews.AdminReview>> hide(@PathVariable long id,
+    public Mono<ApiResponse<ReviewViews.AdminReview>> hideReview(@PathVariable long id,
                                                      @RequestBody(required = false) ReviewRequests.ReviewModeration decision,
                                                      CurrentUser admin) {
         return reviews.hide(admin, id, decision).map(r -> ApiResponse.ok("Review hidden", ReviewViews.AdminReview.of(r)));
     }
 
     @PostMapping("/api/admin/teaching/reviews/{id}/unhide")
-    public Mono<ApiResponse<ReviewViews.AdminReview>> unhide(@PathVariable long id,
+    public Mono<ApiResponse<ReviewViews.AdminReview>> unhideReview(@PathVariable long id,
                                                        @RequestBody(required = false) ReviewRequests.ReviewModeration decision,
                                                        CurrentUser admin) {
         return reviews.unhide(admin, id, decision).map(r -> ApiResponse.ok("Review visible again", ReviewViews.AdminReview.of(r)));

@@ -17,12 +17,12 @@ public class ReviewJobsController {
     }
 
     @PostMapping("/api/admin/teaching/jobs/review-requests")
-    public Mono<ApiResponse<ReviewRequestJob.ReviewRequestReport>> runAsAdmin() {
+    public Mono<ApiResponse<ReviewRequestJob.ReviewRequestReport>> requestReviewsAsAdmin() {
         return job.run().map(r -> ApiResponse.ok("Review requests completed", r));
     }
 
     @GetMapping("/api/cron/scheduling/review-requests")
-    public Mono<ApiResponse<ReviewRequestJob.ReviewRequestReport>> runFromCron() {
-        return runAsAdmin();
+    public Mono<ApiResponse<ReviewRequestJob.ReviewRequestReport>> requestReviewsFromCron() {
+        return requestReviewsAsAdmin();
     }
 }
