@@ -62,6 +62,7 @@ class RoutingTest extends GatewayTestBase {
             "POST,   /api/teaching/schedules,                             tutor,       scheduling-service",
             "PUT,    /api/teaching/schedules/3/overrides/2031-03-12,      tutor,       scheduling-service",
             "POST,   /api/teaching/holidays,                              tutor,       scheduling-service",
+            "POST,   /api/teaching/reviews,                               student,     scheduling-service",
             "GET,    /api/teaching/slots/my,                              tutor,       scheduling-service",
             "GET,    /api/teaching/slots/provider/7,                      student,     scheduling-service",
             "GET,    /api/admin/teaching/applications,                    admin,       scheduling-service",

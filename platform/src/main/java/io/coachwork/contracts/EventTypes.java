@@ -56,6 +56,10 @@ public final class EventTypes {
     public static final String SLOT_UPDATED = "coachwork.scheduling.slot.updated.v1";
     public static final String SLOT_DELETED = "coachwork.scheduling.slot.deleted.v1";
     public static final String SCHEDULE_CHANGED = "coachwork.scheduling.schedule.changed.v1";
+    public static final String REVIEW_PUBLISHED = "coachwork.scheduling.review.published.v1";
+    public static final String REVIEW_HIDDEN = "coachwork.scheduling.review.hidden.v1";
+    public static final String REVIEW_UNHIDDEN = "coachwork.scheduling.review.unhidden.v1";
+    public static final String REVIEW_REQUESTED = "coachwork.scheduling.review.requested.v1";
 
     // Booking payments: commands from scheduling's booking sagas to wallet-service and their replies
     // (data: io.coachwork.contracts.payment.PaymentCommands / PaymentReplies).

@@ -4,6 +4,8 @@ import io.coachwork.contracts.catalog.CatalogResource;
 import io.coachwork.contracts.coaching.CoachingSessionEvent;
 import io.coachwork.contracts.coaching.CoachingSettingsUpdated;
 import io.coachwork.contracts.identity.IdentityUser;
+import io.coachwork.contracts.scheduling.ReviewEvent;
+import io.coachwork.contracts.scheduling.ReviewRequested;
 import io.coachwork.contracts.scheduling.ScheduleChanged;
 import io.coachwork.contracts.scheduling.SlotEvent;
 import io.coachwork.contracts.scheduling.TutorProfileEvent;
@@ -63,6 +65,8 @@ class ContractSchemasTest {
                 Map.entry(TutorProfileEvent.class, "scheduling-tutor-profile-event"),
                 Map.entry(SlotEvent.class, "scheduling-slot-event"),
                 Map.entry(ScheduleChanged.class, "scheduling-schedule-changed"),
+                Map.entry(ReviewEvent.class, "scheduling-review-event"),
+                Map.entry(ReviewRequested.class, "scheduling-review-requested"),
                 Map.entry(TeachingCommands.AddTeachingParticipant.class, "teaching-add-participant"),
                 Map.entry(TeachingCommands.RemoveTeachingParticipant.class, "teaching-remove-participant"),
                 Map.entry(TeachingCommands.CancelTeachingSession.class, "teaching-cancel-session"),

@@ -16,13 +16,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Base of scheduling-service's integration tests: one shared service on real PostgreSQL and Kafka,
- * the daily cleanup, hold expiry and saga recovery off (tests run them on demand with the movable clock). Tests keep apart by ids.
+ * the daily cleanup, hold expiry, review requests and saga recovery off (tests run them on demand with the movable clock). Tests keep apart by ids.
  */
 @ServiceTest
 @TestPropertySource(properties = {
         "coachwork.jobs.cron-secret=" + SchedulingIntegrationTest.CRON_SECRET,
         "coachwork.scheduling.slot-cleanup-cron=-",
         "coachwork.bookings.hold-expiry-cron=-",
+        "coachwork.reviews.request-cron=-",
         "coachwork.sagas.recovery-cron=-",
         "coachwork.bookings.answer-wait=15s"})
 public abstract class SchedulingIntegrationTest {
