@@ -14,6 +14,10 @@ LOCAL_JWT_SECRET=coachwork-local-development-secret-0123456789
 LOCAL_CRON_SECRET=${CRON_SECRET:-coachwork-local-cron-secret}
 # Signs Stream-format join tokens on the local stack (not a Stream account; tokens work with no real call).
 LOCAL_STREAM_SECRET=coachwork-local-stream-secret-0123456789
+# A demo Agora app id and certificate (32 hex digits each, no Agora project behind them): join tokens
+# are well-formed AccessToken2 strings, but Agora's servers would refuse them.
+LOCAL_AGORA_APP_ID=0123456789abcdef0123456789abcdef
+LOCAL_AGORA_APP_CERTIFICATE=fedcba9876543210fedcba9876543210
 # The local Stripe stand-in (LocalStripe) that wallet-service calls instead of Stripe. Key and
 # webhook secret are local, non-secret values: the stand-in accepts any sk_ key, and the secret
 # only has to match between wallet-service and the webhooks dev/topup signs.
@@ -54,7 +58,7 @@ kafka_bootstrap() {
   fi
 }
 
-# dev_token ROLE ID [NAME] [EMAIL] -> prints only the JWT (DevToken's last stdout line).
+# dev_token [--zone ZONE] ROLE ID [NAME] [EMAIL] -> prints only the JWT (DevToken's last stdout line).
 # DevToken also publishes the user to identity.users, so Kafka must be reachable.
 dev_token() {
   local out

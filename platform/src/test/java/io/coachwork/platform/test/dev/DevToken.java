@@ -1,41 +1,85 @@
 package io.coachwork.platform.test.dev;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
 import io.coachwork.contracts.identity.IdentityUser;
 import io.coachwork.platform.test.TestEvents;
 import io.coachwork.platform.test.TestJwt;
 import io.coachwork.platform.test.TopicProbe;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code DevToken <bootstrap> <secret> <roles> <id> [name] [email]}: registers the user in every
- * service's directory through the identity topic (as the identity provider would) and prints a
- * 12-hour token for the local stack, alone on the last line.
+ * {@code DevToken <bootstrap> <secret> [--zone ZONE] <roles> <id> [name] [email]}: registers the user in
+ * every service's directory through the identity topic (as the identity provider would) and prints a
+ * 12-hour token for the local stack, alone on the last line. With {@code --zone} the user lives in that
+ * IANA zone: the token carries it as the OIDC {@code zoneinfo} claim (services show times in it) and the
+ * directory entry has it; without, the directory says Africa/Lagos and the token has no zone.
  */
 public final class DevToken {
+
+    private static final String DEFAULT_ZONE = "Africa/Lagos";
 
     private DevToken() {
     }
 
-    public static void main(String[] args) {
-        if (args.length < 4) {
-            System.err.println("usage: DevToken BOOTSTRAP SECRET ROLE[,ROLE] ID [NAME] [EMAIL]");
+    public static void main(String[] argv) {
+        List<String> args = new ArrayList<>(Arrays.asList(argv));
+        String zone = null;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).startsWith("--zone=")) {
+                zone = args.remove(i).substring("--zone=".length());
+                i--;
+            } else if (args.get(i).equals("--zone") && i + 1 < args.size()) {
+                args.remove(i);
+                zone = args.remove(i);
+                i--;
+            }
+        }
+        if (args.size() < 4) {
+            System.err.println("usage: DevToken BOOTSTRAP SECRET [--zone ZONE] ROLE[,ROLE] ID [NAME] [EMAIL]");
             System.exit(2);
         }
-        String bootstrap = args[0];
-        String secret = args[1];
-        List<String> roles = Arrays.stream(args[2].split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
-        long id = Long.parseLong(args[3]);
-        String name = args.length > 4 ? args[4] : "User " + id;
-        String email = args.length > 5 ? args[5] : "user" + id + "@example.com";
+        if (zone != null) {
+            try {
+                zone = ZoneId.of(zone).getId();
+            } catch (DateTimeException e) {
+                System.err.println("DevToken: --zone must be an IANA time zone such as America/New_York, not '" + zone + "'");
+                System.exit(2);
+            }
+        }
+        String bootstrap = args.get(0);
+        String secret = args.get(1);
+        List<String> roles = Arrays.stream(args.get(2).split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
+        long id = Long.parseLong(args.get(3));
+        String name = args.size() > 4 ? args.get(4) : "User " + id;
+        String email = args.size() > 5 ? args.get(5) : "user" + id + "@example.com";
         String event = TestEvents.cloudEvent(EventTypes.IDENTITY_USER_UPDATED, Long.toString(id),
-                new IdentityUser(id, name, email, roles, "Africa/Lagos"));
+                new IdentityUser(id, name, email, roles, zone == null ? DEFAULT_ZONE : zone));
         TopicProbe.send(bootstrap, Topics.IDENTITY_USERS, List.of(Map.entry(Long.toString(id), event)));
-        System.out.println(TestJwt.token(secret, id, name, email, roles, roles.contains("tutor") ? "sole_tutor" : null,
-                Duration.ofHours(12)));
+        String tutorType = roles.contains("tutor") ? "sole_tutor" : null;
+        Duration ttl = Duration.ofHours(12);
+        System.out.println(zone == null ? TestJwt.token(secret, id, name, email, roles, tutorType, ttl)
+                : TestJwt.sign(secret, claims(id, name, email, roles, tutorType, ttl, zone)));
+    }
+
+    private static JWTClaimsSet claims(long id, String name, String email, List<String> roles, String tutorType,
+                                       Duration ttl, String zone) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(Long.toString(id))
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl)))
+                .claim("roles", roles).claim("name", name).claim("email", email).claim("zoneinfo", zone);
+        if (tutorType != null) {
+            claims.claim("tutor_type", tutorType);
+        }
+        return claims.build();
     }
 }
