@@ -11,10 +11,12 @@
 """
 import base64
 import concurrent.futures
+import datetime
 import glob
 import gzip
 import hashlib
 import hmac
+import itertools
 import json
 import os
 import re
@@ -102,6 +104,84 @@ def cmd_fund(path, count, gateway, admin_token):
     if failures:
         sys.exit(f"bench: funding failed for {len(failures)} of {len(tutors)} tutors")
     print(f"funded {len(tutors)} tutors (100,000 NGN each, 200 hours bought)")
+
+
+# --- booking ------------------------------------------------------------------------------
+
+def cmd_booking_setup(out_dir, secret, gateway, admin_token, tutors, first_id, students, first_student):
+    """For the booking scenario: approved tutors (60 USD/h, Lagos) with one-hour ONE_TO_ONE slots on
+    every hour from 00:00 to 23:00 of days 2..27 ahead, made through the gateway; writes slots.txt (one slot id a line)
+    and students.txt (student tokens, "id token" lines, like tutor tokens)."""
+    now = int(time.time())
+    with open(os.path.join(out_dir, "students.txt"), "w") as out:
+        for user in range(int(first_student), int(first_student) + int(students)):
+            token = jwt(secret, {"sub": str(user), "iat": now, "exp": now + 12 * 3600, "roles": ["student"],
+                                 "name": f"Bench Student {user}", "email": f"bench{user}@example.com"})
+            out.write(f"{user} {token}\n")
+    lagos = datetime.timezone(datetime.timedelta(hours=1))  # Africa/Lagos has no DST
+
+    def setup(user):
+        token = jwt(secret, {"sub": str(user), "iat": now, "exp": now + 12 * 3600, "roles": ["tutor"],
+                             "name": f"Bench Tutor {user}", "email": f"bench{user}@example.com",
+                             "tutor_type": "sole_tutor"})
+        status, body = call("PUT", f"{gateway}/api/teaching/profile", token, {
+            "display_name": f"Bench Tutor {user}", "bio": "Benchmark tutor", "hourly_rate": 60, "currency": "USD",
+            "time_zone": "Africa/Lagos", "subjects": [{"subject": "Mathematics", "level": "advanced"}]})
+        if status != 200:
+            return [], f"tutor {user}: profile HTTP {status}: {body[:300]}"
+        call("POST", f"{gateway}/api/teaching/profile/apply", token)
+        call("POST", f"{gateway}/api/admin/teaching/applications/{user}/approve", admin_token)  # a rerun: already approved
+        today = datetime.datetime.now(lagos).date()
+        wanted = [{"slot_date": (today + datetime.timedelta(days=d)).isoformat(), "start_time": f"{h:02d}:00",
+                   "end_time": f"{h + 1:02d}:00", "duration_minutes": 60,
+                   "session_type": "ONE_TO_ONE", "max_participants": 1, "timezone": "Africa/Lagos"}
+                  for d in range(2, 28) for h in range(23)]
+        ids = []
+        for i in range(0, len(wanted), 100):
+            status, body = call("POST", f"{gateway}/api/teaching/slots", token, wanted[i:i + 100])
+            if status != 201:
+                return ids, f"tutor {user}: slots HTTP {status}: {body[:300]}"
+            ids += [slot["id"] for slot in json.loads(body)["data"]["slots"]]
+        return ids, None
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(setup, range(int(first_id), int(first_id) + int(tutors))))
+    failures = [f for _, f in results if f]
+    for f in failures[:10]:
+        print(f, file=sys.stderr)
+    if failures:
+        sys.exit(f"bench: booking set-up failed for {len(failures)} of {tutors} tutors")
+    # interleave the tutors' slots so consecutive bookings spread over tutors
+    slots = [slot for column in itertools.zip_longest(*[ids for ids, _ in results]) for slot in column if slot]
+    with open(os.path.join(out_dir, "slots.txt"), "w") as out:
+        out.writelines(f"{slot}\n" for slot in slots)
+    print(f"booking set-up: {tutors} tutors, {len(slots)} ONE_TO_ONE slots, {students} student tokens")
+
+
+BOOKING_CHECKS = {
+    "slots over capacity": "SELECT count(*) FROM teaching_slot WHERE booked_count > max_participants",
+    "ONE_TO_ONE slots with two live bookings": """SELECT count(*) FROM (SELECT slot_id FROM booking
+        WHERE session_type = 'ONE_TO_ONE' AND status IN ('HELD', 'PENDING_PAYMENT', 'CONFIRMED')
+        GROUP BY slot_id HAVING count(*) > 1) d""",
+    "slots counting fewer seats than their live bookings": """SELECT count(*) FROM teaching_slot s
+        WHERE s.booked_count < (SELECT count(*) FROM booking b WHERE b.slot_id = s.id
+                                 AND b.status IN ('HELD', 'PENDING_PAYMENT', 'CONFIRMED'))""",
+    "confirmed bookings": "SELECT count(*) FROM booking WHERE status = 'CONFIRMED'",
+    "bookings still waiting for payment": "SELECT count(*) FROM booking WHERE status IN ('HELD', 'PENDING_PAYMENT')",
+}
+
+
+def cmd_booking_check(out_path):
+    """Double-booking checks on coachwork_scheduling after the booking scenario (the first three must be 0)."""
+    rows = []
+    for name, sql in BOOKING_CHECKS.items():
+        value = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "coachwork_scheduling", "-tAc",
+                                " ".join(sql.split())], capture_output=True, text=True, check=True).stdout.strip()
+        rows.append((name, value))
+    with open(out_path, "w") as out:
+        out.writelines(f"{name}\t{value}\n" for name, value in rows)
+    for name, value in rows:
+        print(f"{name}: {value}")
 
 
 # --- CPU ------------------------------------------------------------------------------------
@@ -418,6 +498,12 @@ def cmd_report(report_dir):
     if os.path.exists(rec_path):
         out += ["Wallet reconciliation (`GET /api/admin/wallet/reconciliation`): see "
                 "[reconciliation.json](reconciliation.json): `" + open(rec_path).read().strip()[:300] + "`", ""]
+    checks_path = os.path.join(report_dir, "booking-checks.tsv")
+    if os.path.exists(checks_path):
+        out += ["Double-booking checks on `coachwork_scheduling` after the booking scenario (the first three must be 0):", ""]
+        out += [f"- {name}: {value}" for name, value in
+                (l.split("\t") for l in open(checks_path).read().splitlines() if l)]
+        out += [""]
     out += ["## Latency over time", ""]
     for scenario, series in by_scenario.items():
         png = plot(report_dir, scenario, series)
@@ -449,7 +535,8 @@ def cmd_report(report_dir):
 
 def main(argv):
     commands = {"tokens": cmd_tokens, "fund": cmd_fund, "cpu": cmd_cpu, "collapse": cmd_collapse,
-                "fold": cmd_fold, "report": cmd_report}
+                "fold": cmd_fold, "report": cmd_report, "booking-setup": cmd_booking_setup,
+                "booking-check": cmd_booking_check}
     if len(argv) < 2 or argv[1] not in commands:
         sys.exit(__doc__)
     commands[argv[1]](*argv[2:])

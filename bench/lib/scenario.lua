@@ -3,8 +3,10 @@
 -- the session id here.
 --
 -- Environment:
---   BENCH_SCENARIO  subscription | hours-balance | session-cancel | session-start-end | purchase-hours
---   BENCH_TOKENS    file of tutor tokens, one per line ("id token")
+--   BENCH_SCENARIO  subscription | hours-balance | session-cancel | session-start-end | purchase-hours | booking
+--   BENCH_TOKENS    file of tutor tokens, one per line ("id token"); for booking, student tokens
+--   BENCH_SLOTS     booking: file of free ONE_TO_ONE slot ids, one per line; thread i books ids i, i+N, ...
+--   BENCH_WEBHOOK_SECRET  booking: the Stripe webhook secret wallet-service checks signatures with
 --   BENCH_FUNDED    only the first N tokens (wallets funded) are used
 --   BENCH_CONNECTIONS  connection (= thread) count, as given to wrk
 --   BENCH_RATE      total requests/s for all connections (0 or unset: as fast as possible)
@@ -14,6 +16,10 @@ local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
   int clock_gettime(int clk_id, bench_timespec *tp);
+  typedef struct evp_md_st EVP_MD;
+  const EVP_MD *EVP_sha256(void);
+  unsigned char *HMAC(const EVP_MD *evp_md, const void *key, int key_len, const unsigned char *d, size_t n,
+                      unsigned char *md, unsigned int *md_len);
 ]]
 local CLOCK_REALTIME = 0
 
@@ -44,6 +50,9 @@ local out = nil
 local step = "create"
 local session_id = nil
 local tutor = nil
+local slots = {}
+local next_slot = 1
+local booking = nil
 
 local API = "/api/marketplace/tutor"
 
@@ -63,6 +72,15 @@ function init(args)
     end
   end
   assert(#tokens > 0, "no tokens for thread " .. index)
+  if scenario == "booking" then
+    local n_slot = 0
+    local slot_file = assert(os.getenv("BENCH_SLOTS"), "BENCH_SLOTS is not set")
+    for line in io.lines(slot_file) do
+      n_slot = n_slot + 1
+      if (n_slot - 1) % count == index - 1 then table.insert(slots, line) end
+    end
+    step = "book"
+  end
   if rate > 0 then
     interval_ms = count * 1000.0 / rate
     -- spread the connections' first requests over one interval
@@ -105,6 +123,35 @@ local function create_session(t)
   return post(API .. "/coaching/sessions", t, body)
 end
 
+-- Stripe's webhook signature, t=<unix seconds>,v1=hex(HMAC-SHA256(secret, t.payload)), through libcrypto.
+local crypto = nil
+local webhook_secret = os.getenv("BENCH_WEBHOOK_SECRET") or ""
+local function stripe_signature(payload)
+  crypto = crypto or ffi.load("crypto")
+  local t = tostring(os.time())
+  local data = t .. "." .. payload
+  local md = ffi.new("unsigned char[32]")
+  local len = ffi.new("unsigned int[1]")
+  crypto.HMAC(crypto.EVP_sha256(), webhook_secret, #webhook_secret, data, #data, md, len)
+  local hex = {}
+  for i = 0, len[0] - 1 do hex[#hex + 1] = string.format("%02x", md[i]) end
+  return "t=" .. t .. ",v1=" .. table.concat(hex)
+end
+
+local event_counter = 0
+-- The payment_intent.succeeded event Stripe posts once the student's card is charged (wallet-service reads
+-- the amount, currency and booking_id metadata from it, as from Stripe).
+local function succeeded_webhook(b)
+  event_counter = event_counter + 1
+  local payload = string.format('{"id":"evt_bench_%d_%d_%d","object":"event","api_version":"2025-11-17.clover",'
+    .. '"created":%d,"data":{"object":{"id":"%s","object":"payment_intent","amount":%d,"amount_received":%d,'
+    .. '"currency":"%s","status":"succeeded","metadata":{"booking_id":"%s"}}},"livemode":false,'
+    .. '"pending_webhooks":1,"request":{"id":null,"idempotency_key":null},"type":"payment_intent.succeeded"}',
+    index, event_counter, os.time(), os.time(), b.intent, b.amount, b.amount, b.currency, b.id)
+  return wrk.format("POST", prefix .. "/api/webhooks/stripe",
+    { ["Content-Type"] = "application/json", ["Stripe-Signature"] = stripe_signature(payload) }, payload)
+end
+
 local builders = {
   ["subscription"] = function() return get(API .. "/subscription", pick_tutor()), "get" end,
   ["hours-balance"] = function() return get(API .. "/coaching/hours-balance", pick_tutor()), "get" end,
@@ -125,6 +172,17 @@ local builders = {
       return create_session(tutor), "create"
     end
     return post(API .. "/coaching/sessions/" .. session_id .. "/" .. step, tutor, nil), step
+  end,
+  -- a student books the next slot of this connection's share (the seat is held, a PaymentIntent opened),
+  -- then Stripe's signed webhook confirms it
+  ["booking"] = function()
+    if step == "confirm" then
+      return succeeded_webhook(booking), "confirm"
+    end
+    local slot = slots[next_slot]
+    assert(slot, "thread " .. index .. " ran out of slots: prepare more (BENCH_BOOKING_TUTORS)")
+    next_slot = next_slot + 1
+    return post("/api/teaching/sessions/book", pick_tutor(), '{"slot_id": ' .. slot .. '}'), "book"
   end,
 }
 local build = assert(builders[scenario], "unknown BENCH_SCENARIO " .. scenario)
@@ -157,6 +215,18 @@ function response(status, headers, body)
   local done = now_ms()
   if out then
     out:write(string.format("%.1f\t%.2f\t%d\t%s\n", done, done - sent_at, status, current_step))
+  end
+  if scenario == "booking" then
+    step = "book"
+    if current_step == "book" and status == 201 then
+      local price = tonumber(body:match('"price":([%d.]+)'))
+      booking = { id = body:match('"id":"([^"]+)"'), intent = body:match('"payment_intent_id":"([^"]+)"'),
+                  currency = (body:match('"currency":"(%a+)"') or ""):lower(),
+                  amount = price and math.floor(price * 100 + 0.5) or 0 }
+      -- a booking answered before its PaymentIntent exists has nothing to confirm (it shows in the checks)
+      if booking.id and booking.intent then step = "confirm" end
+    end
+    return
   end
   local flow = transitions[scenario]
   if not flow then return end
