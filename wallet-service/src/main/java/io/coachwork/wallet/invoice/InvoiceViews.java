@@ -1,5 +1,6 @@
 package io.coachwork.wallet.invoice;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.coachwork.platform.web.Pagination;
 import io.coachwork.wallet.ledger.Units;
 import java.math.BigDecimal;
@@ -19,9 +20,10 @@ public final class InvoiceViews {
     public record Line(String kind, String description, BigDecimal amount, BigDecimal ratePercent) {
     }
 
+    /** {@code issued_at} is named explicitly: springdoc reads "is…" as a boolean prefix and documented {@code issuedAt}. */
     public record InvoiceView(long id, String number, long tutorId, String tier, Instant periodStart, String status,
                               String currency, List<Line> lines, BigDecimal subtotal, BigDecimal tax, BigDecimal total,
-                              String transactionRef, Instant issuedAt) {
+                              String transactionRef, @JsonProperty("issued_at") Instant issuedAt) {
     }
 
     public record InvoicePage(List<InvoiceView> invoices, Pagination pagination) {

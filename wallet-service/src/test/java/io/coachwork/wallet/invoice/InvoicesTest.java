@@ -70,6 +70,7 @@ class InvoicesTest extends WalletIntegrationTest {
         assertThat(Instant.parse(subscription.path("period_start").asString())).isEqualTo(subscribed);
         assertThat(Instant.parse(renewal.path("period_start").asString())).isEqualTo(renewed);
         assertThat(subscription.path("status").asString()).isEqualTo("PAID");
+        assertThat(Instant.parse(subscription.path("issued_at").asString())).isBeforeOrEqualTo(clock.instant());
         assertThat(subscription.path("currency").asString()).isEqualTo("NGN");
         assertThat(subscription.path("total").decimalValue()).isEqualByComparingTo("39.0");
         assertThat(subscription.path("subtotal").decimalValue()).isEqualByComparingTo("39.0");
