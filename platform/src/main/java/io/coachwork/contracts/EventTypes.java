@@ -39,6 +39,8 @@ public final class EventTypes {
     public static final String WALLET_DEBITED = "coachwork.wallet.debited.v1";
     public static final String HOURS_PURCHASED = "coachwork.wallet.hours.purchased.v1";
     public static final String HOURS_BALANCE_LOW = "coachwork.wallet.hours.balance_low.v1";
+    /** A paid tier period was charged and invoiced (published by wallet-service on coachwork.wallet.events). */
+    public static final String SUBSCRIPTION_INVOICE_CREATED = "coachwork.subscription.invoice.created.v1";
 
     // Coaching sessions (data: io.coachwork.contracts.coaching.CoachingSessionEvent and friends).
     public static final String COACHING_SESSION_CREATED = "coachwork.coaching.session.created.v1";

@@ -60,6 +60,7 @@ class ContractSchemasTest {
                 Map.entry(WalletEvents.WalletMovement.class, "wallet-movement"),
                 Map.entry(WalletEvents.HoursPurchased.class, "wallet-hours-purchased"),
                 Map.entry(WalletEvents.HoursBalanceLow.class, "wallet-hours-balance-low"),
+                Map.entry(WalletEvents.InvoiceCreated.class, "wallet-invoice-created"),
                 Map.entry(CoachingSessionEvent.class, "coaching-session-event"),
                 Map.entry(CoachingSettingsUpdated.class, "coaching-settings-updated"),
                 Map.entry(TutorProfileEvent.class, "scheduling-tutor-profile-event"),

@@ -1,5 +1,8 @@
 package io.coachwork.contracts.wallet;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+
 /** Facts wallet-service publishes on {@code coachwork.wallet.events} (key = tutor id). */
 public final class WalletEvents {
 
@@ -17,5 +20,15 @@ public final class WalletEvents {
 
     /** The tutor's available hours fell below what their next sessions need, or below the warning threshold. */
     public record HoursBalanceLow(long tutorId, long availableMinutes, long thresholdMinutes) {
+    }
+
+    /**
+     * The invoice of a paid tier period (subscribe or renewal), issued in the transaction of the charge that
+     * paid it. Prices include tax: {@code subtotalMinor + taxMinor = totalMinor}, the amount charged.
+     */
+    public record InvoiceCreated(long invoiceId, String number, long tutorId, String tier, Instant periodStart,
+                                 long subtotalMinor, String taxName, BigDecimal taxRatePercent, long taxMinor,
+                                 long totalMinor, String currency, String status, String transactionRef,
+                                 Instant issuedAt) {
     }
 }

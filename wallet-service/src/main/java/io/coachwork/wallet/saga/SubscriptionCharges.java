@@ -4,6 +4,7 @@ import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.wallet.WalletCommands;
 import io.coachwork.contracts.wallet.WalletReplies;
 import io.coachwork.wallet.WalletProperties;
+import io.coachwork.wallet.invoice.Invoicing;
 import io.coachwork.wallet.ledger.AccountCode;
 import io.coachwork.wallet.ledger.AccountRef;
 import io.coachwork.wallet.ledger.InsufficientBalance;
@@ -15,7 +16,10 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** The paid-tier saga's side in the wallet: the period's price leaves the tutor's wallet for {@code subscription_sales}. */
+/**
+ * The paid-tier saga's side in the wallet: the period's price leaves the tutor's wallet for {@code subscription_sales}
+ * and the period is invoiced in the same transaction.
+ */
 @Component
 public class SubscriptionCharges {
 
@@ -24,19 +28,22 @@ public class SubscriptionCharges {
 
     private final Ledger ledger;
     private final WalletNotices notices;
+    private final Invoicing invoicing;
     private final String currency;
 
-    public SubscriptionCharges(Ledger ledger, WalletNotices notices, WalletProperties properties) {
+    public SubscriptionCharges(Ledger ledger, WalletNotices notices, Invoicing invoicing, WalletProperties properties) {
         this.ledger = ledger;
         this.notices = notices;
+        this.invoicing = invoicing;
         this.currency = properties.currency();
     }
 
-    /** A charge of nothing or in no currency breaks the contract: it fails (and is dead-lettered) rather than being answered. */
+    /** A charge of nothing, in no currency or for no tier breaks the contract: it fails (and is dead-lettered) rather than being answered. */
     public Mono<Reply> charge(WalletCommands.ChargeSubscription c) {
         String requested = c.currency() == null ? "" : c.currency().trim().toUpperCase(Locale.ROOT);
-        if (c.amountMinor() <= 0 || !requested.matches("[A-Z]{3}")) {
-            return Mono.error(new IllegalArgumentException("a subscription charge needs a positive amount and an ISO currency"));
+        if (c.amountMinor() <= 0 || !requested.matches("[A-Z]{3}") || c.tier() == null || c.tier().isBlank()) {
+            return Mono.error(new IllegalArgumentException(
+                    "a subscription charge needs a positive amount, an ISO currency and a tier"));
         }
         if (!currency.equals(requested)) {
             // Wallets hold one currency: there is no wallet to take another currency from.
@@ -52,6 +59,8 @@ public class SubscriptionCharges {
         return ledger.post(charge)
                 .flatMap(posted -> notices.moved(c.tutorId(), -c.amountMinor(), currency, posted.balance(wallet),
                                 WalletNotices.SUBSCRIPTION, ref)
+                        .then(invoicing.issue(new Invoicing.Charge(c.sagaId(), c.tutorId(), c.tier(), c.periodStart(),
+                                c.amountMinor(), currency, posted.transactionId(), ref)))
                         .thenReturn(new Reply(EventTypes.SUBSCRIPTION_CHARGED, new WalletReplies.SubscriptionCharged(
                                 c.sagaId(), c.tutorId(), c.tier(), c.amountMinor(), currency, ref, posted.balance(wallet)))))
                 .onErrorResume(InsufficientBalance.class, refused -> Mono.just(refused(c, requested, refused.available(),
