@@ -35,6 +35,6 @@ public final class WalletCommands {
 
     /** Debit the tutor's wallet for a paid tier's period (subscribe or renew). */
     public record ChargeSubscription(String sagaId, long tutorId, String tier, long amountMinor, String currency,
-                                     Instant periodStart, String replyTopic) {
+                                     Instant periodStart, String replyTopic, Instant periodEnd) {
     }
 }

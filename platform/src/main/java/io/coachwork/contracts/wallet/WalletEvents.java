@@ -29,6 +29,6 @@ public final class WalletEvents {
     public record InvoiceCreated(long invoiceId, String number, long tutorId, String tier, Instant periodStart,
                                  long subtotalMinor, String taxName, BigDecimal taxRatePercent, long taxMinor,
                                  long totalMinor, String currency, String status, String transactionRef,
-                                 Instant issuedAt) {
+                                 Instant issuedAt, Instant periodEnd) {
     }
 }

@@ -49,10 +49,12 @@ public class PaidTierSaga implements Saga<PaidTierSaga.Charge> {
 
     /** One charge of a paid period: what is charged, and what to apply once it is paid. */
     public record Charge(long tutorId, String kind, String tierCode, String tutorType, boolean autoRenew,
-                         long amountMinor, String currency, Instant requestedAt, String transactionRef) {
+                         long amountMinor, String currency, Instant requestedAt, String transactionRef,
+                         Instant periodStart, Instant periodEnd) {
 
         Charge paid(String ref) {
-            return new Charge(tutorId, kind, tierCode, tutorType, autoRenew, amountMinor, currency, requestedAt, ref);
+            return new Charge(tutorId, kind, tierCode, tutorType, autoRenew, amountMinor, currency, requestedAt, ref,
+                    periodStart, periodEnd);
         }
 
         boolean renewal() {
@@ -80,8 +82,11 @@ public class PaidTierSaga implements Saga<PaidTierSaga.Charge> {
                 .lockFirst(charge -> subscriptions.lockByTutor(charge.tutorId()))
                 .step(CHARGE)
                 .invoke(Topics.WALLET_COMMANDS, EventTypes.CHARGE_SUBSCRIPTION, c -> Long.toString(c.tutorId()),
+                        // The period the invoice names: the one the charge is expected to pay for. Charges
+                        // recorded before periods were carried (null) are invoiced from the request time.
                         (id, c) -> new ChargeSubscription(id.toString(), c.tutorId(), c.tierCode(), c.amountMinor(),
-                                c.currency(), c.requestedAt(), Topics.SUBSCRIPTION_SAGA_REPLIES))
+                                c.currency(), c.periodStart() != null ? c.periodStart() : c.requestedAt(),
+                                Topics.SUBSCRIPTION_SAGA_REPLIES, c.periodEnd()))
                 .onReply(EventTypes.SUBSCRIPTION_CHARGED, SubscriptionCharged.class, this::charged)
                 .onReply(EventTypes.SUBSCRIPTION_CHARGE_REFUSED, SubscriptionChargeRefused.class, this::refused)
                 .maxAttempts(UNLIMITED_ATTEMPTS)
@@ -93,11 +98,14 @@ public class PaidTierSaga implements Saga<PaidTierSaga.Charge> {
         return definition;
     }
 
-    /** Records the charge and sends its command; call inside the transaction that decided it. */
+    /**
+     * Records the charge and sends its command; call inside the transaction that decided it. {@code period}
+     * is the subscription as the charge is expected to leave it: its dates are the period the invoice names.
+     */
     public Mono<SagaInstance<Charge>> start(String kind, long tutorId, String tutorType, Tier tier, boolean autoRenew,
-                                            long amountMinor, String currency, Instant now) {
+                                            long amountMinor, String currency, TutorSubscription period, Instant now) {
         return engine.getObject().start(definition, CHARGE, new Charge(tutorId, kind, tier.code(), tutorType, autoRenew,
-                        amountMinor, currency, now, null))
+                        amountMinor, currency, now, null, period.startDate(), period.endDate()))
                 .onErrorMap(DataIntegrityViolationException.class, e -> ApiException.conflict(CHARGE_IN_PROGRESS));
     }
 

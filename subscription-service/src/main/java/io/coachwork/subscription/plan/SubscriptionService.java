@@ -92,7 +92,7 @@ public class SubscriptionService {
                             "The " + target.name() + " tier cannot be bought in " + chargeCurrency + " yet"));
                     return price == 0 ? changes.apply(change, target, "subscribe", now).map(Done::new)
                             : charges.start(PaidTierSaga.SUBSCRIBE, tutorId, change.next().tutorType(), target,
-                            change.next().autoRenew(), price, chargeCurrency, now);
+                            change.next().autoRenew(), price, chargeCurrency, change.next(), now);
                 }));
         return tx.transactional(decided).flatMap(result -> result instanceof SagaInstance<?> saga
                 ? awaitCharge(saga.sagaId()) : Mono.just((Outcome) result));

@@ -106,7 +106,7 @@ public class RenewalJob {
                 case CHARGE -> price == Long.MAX_VALUE
                         ? changes.apply(SubscriptionRules.pastDue(subscription, now), tier, "renewal", now)
                         : charges.start(PaidTierSaga.RENEWAL, subscription.tutorId(), subscription.tutorType(), tier, true,
-                        price, chargeCurrency, now);
+                        price, chargeCurrency, SubscriptionRules.renewed(subscription, tier, now).next(), now);
                 case NOT_DUE -> Mono.empty();
             };
             return done.thenReturn(action);

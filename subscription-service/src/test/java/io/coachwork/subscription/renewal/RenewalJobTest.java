@@ -46,6 +46,9 @@ class RenewalJobTest extends SubscriptionIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> tier(renewing).contains("\"end_date\":\"2030-04-30T10:00:00.000Z\""));
         assertThat(wallet.commandsFor(renewing)).hasSize(2);
         assertThat(wallet.commandsFor(renewing).get(1).amountMinor()).isEqualTo(5_850_000);
+        // The renewal is charged (and invoiced) for the period the subscription then runs.
+        assertThat(wallet.commandsFor(renewing).get(1).periodStart()).isEqualTo(Instant.parse("2030-03-31T10:00:00Z"));
+        assertThat(wallet.commandsFor(renewing).get(1).periodEnd()).isEqualTo(Instant.parse("2030-04-30T10:00:00Z"));
         web.get().uri("/api/marketplace/tutor/subscription").headers(h -> h.setBearerAuth(TestJwt.tutor(renewing)))
                 .exchange().expectBody()
                 .jsonPath("$.data.subscription_tier").isEqualTo("basic")

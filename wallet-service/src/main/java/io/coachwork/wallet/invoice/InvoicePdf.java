@@ -50,7 +50,7 @@ public class InvoicePdf {
                 w.line(regular, 11, "Status: " + invoice.status());
                 w.line(regular, 11, "Billed to: tutor " + invoice.tutorId());
                 w.line(regular, 11, "Tier: " + invoice.tier());
-                w.line(regular, 11, "Period: the tier's billing period starting " + DATE.format(invoice.periodStart()));
+                w.line(regular, 11, "Period: " + period(invoice));
                 w.gap(16);
                 w.row(bold, "Description", "Amount");
                 w.row(regular, subscriptionLine(invoice), money(invoice.subtotalMinor(), invoice.currency()));
@@ -70,7 +70,12 @@ public class InvoicePdf {
     }
 
     static String subscriptionLine(Invoice invoice) {
-        return "Subscription: " + invoice.tier() + " tier, period from " + DATE.format(invoice.periodStart());
+        return "Subscription: " + invoice.tier() + " tier, " + period(invoice);
+    }
+
+    static String period(Invoice invoice) {
+        return invoice.periodEnd() == null ? "period from " + DATE.format(invoice.periodStart())
+                : DATE.format(invoice.periodStart()) + " to " + DATE.format(invoice.periodEnd());
     }
 
     static String taxLine(Invoice invoice) {

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 public class InvoiceRepository {
 
     private static final String COLUMNS = "id, number, tutor_id, tier, period_start, currency, subtotal_minor, tax_name, "
-            + "tax_rate_percent, tax_minor, total_minor, status, transaction_ref, issued_at";
+            + "tax_rate_percent, tax_minor, total_minor, status, transaction_ref, issued_at, period_end";
 
     private final DatabaseClient db;
 
@@ -43,20 +43,21 @@ public class InvoiceRepository {
     public Mono<Invoice> insert(Invoice i, String sagaId, long ledgerTransactionId) {
         return db.sql("""
                         INSERT INTO invoice (number, tutor_id, saga_id, tier, period_start, currency, subtotal_minor, tax_name,
-                          tax_rate_percent, tax_minor, total_minor, status, ledger_transaction_id, transaction_ref, issued_at)
+                          tax_rate_percent, tax_minor, total_minor, status, ledger_transaction_id, transaction_ref, issued_at, period_end)
                         VALUES (:number, :tutor, :saga, :tier, :start, :currency, :subtotal, :taxName, :taxRate, :tax,
-                          :total, :status, :ledgerTx, :ref, :issued)
+                          :total, :status, :ledgerTx, :ref, :issued, :end)
                         RETURNING id""")
                 .bind("number", i.number()).bind("tutor", i.tutorId()).bind("saga", sagaId).bind("tier", i.tier())
                 .bind("start", utc(i.periodStart())).bind("currency", i.currency())
                 .bind("subtotal", i.subtotalMinor()).bind("taxName", i.taxName()).bind("taxRate", i.taxRatePercent())
                 .bind("tax", i.taxMinor()).bind("total", i.totalMinor()).bind("status", i.status())
                 .bind("ledgerTx", ledgerTransactionId).bind("ref", i.transactionRef()).bind("issued", utc(i.issuedAt()))
+                .bind("end", Parameter.fromOrEmpty(i.periodEnd() == null ? null : utc(i.periodEnd()), OffsetDateTime.class))
                 .map((row, meta) -> row.get("id", Long.class))
                 .one()
                 .map(id -> new Invoice(id, i.number(), i.tutorId(), i.tier(), i.periodStart(), i.currency(),
                         i.subtotalMinor(), i.taxName(), i.taxRatePercent(), i.taxMinor(), i.totalMinor(), i.status(),
-                        i.transactionRef(), i.issuedAt()));
+                        i.transactionRef(), i.issuedAt(), i.periodEnd()));
     }
 
     public Mono<Invoice> find(long id) {
@@ -85,7 +86,12 @@ public class InvoiceRepository {
                 row.get("currency", String.class), row.get("subtotal_minor", Long.class), row.get("tax_name", String.class),
                 row.get("tax_rate_percent", BigDecimal.class), row.get("tax_minor", Long.class),
                 row.get("total_minor", Long.class), row.get("status", String.class),
-                row.get("transaction_ref", String.class), row.get("issued_at", OffsetDateTime.class).toInstant());
+                row.get("transaction_ref", String.class), row.get("issued_at", OffsetDateTime.class).toInstant(),
+                instant(row.get("period_end", OffsetDateTime.class)));
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     private static OffsetDateTime utc(Instant instant) {

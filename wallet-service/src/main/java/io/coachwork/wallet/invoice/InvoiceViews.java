@@ -21,7 +21,8 @@ public final class InvoiceViews {
     }
 
     /** {@code issued_at} is named explicitly: springdoc reads "is…" as a boolean prefix and documented {@code issuedAt}. */
-    public record InvoiceView(long id, String number, long tutorId, String tier, Instant periodStart, String status,
+    public record InvoiceView(long id, String number, long tutorId, String tier, Instant periodStart, Instant periodEnd,
+                              String status,
                               String currency, List<Line> lines, BigDecimal subtotal, BigDecimal tax, BigDecimal total,
                               String transactionRef, @JsonProperty("issued_at") Instant issuedAt) {
     }
@@ -31,7 +32,8 @@ public final class InvoiceViews {
 
     public static InvoiceView of(Invoice i) {
         String currency = i.currency();
-        return new InvoiceView(i.id(), i.number(), i.tutorId(), i.tier(), i.periodStart(), i.status(), currency,
+        return new InvoiceView(i.id(), i.number(), i.tutorId(), i.tier(), i.periodStart(), i.periodEnd(), i.status(),
+                currency,
                 List.of(new Line(SUBSCRIPTION_LINE, InvoicePdf.subscriptionLine(i), Units.money(i.subtotalMinor(), currency),
                                 null),
                         new Line(TAX_LINE, InvoicePdf.taxLine(i), Units.money(i.taxMinor(), currency), i.taxRatePercent())),

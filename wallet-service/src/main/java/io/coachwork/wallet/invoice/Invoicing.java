@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
 public class Invoicing {
 
     /** What was charged: the tier's period, the amount the ledger moved and the transaction that moved it. */
-    public record Charge(String sagaId, long tutorId, String tier, Instant periodStart, long amountMinor, String currency,
-                         long ledgerTransactionId, String transactionRef) {
+    public record Charge(String sagaId, long tutorId, String tier, Instant periodStart, Instant periodEnd,
+                         long amountMinor, String currency, long ledgerTransactionId, String transactionRef) {
     }
 
     private final InvoiceRepository invoices;
@@ -43,7 +43,7 @@ public class Invoicing {
                 .flatMap(sequence -> invoices.insert(new Invoice(0, InvoiceNumber.of(year, sequence), charge.tutorId(),
                         charge.tier(), charge.periodStart() == null ? now : charge.periodStart(), charge.currency(),
                         split.subtotalMinor(), properties.taxName(), properties.taxRatePercent(), split.taxMinor(),
-                        charge.amountMinor(), Invoice.PAID, charge.transactionRef(), now), charge.sagaId(),
+                        charge.amountMinor(), Invoice.PAID, charge.transactionRef(), now, charge.periodEnd()), charge.sagaId(),
                         charge.ledgerTransactionId()))
                 .flatMap(invoice -> outbox.append(Topics.WALLET_EVENTS, Long.toString(invoice.tutorId()),
                         EventTypes.SUBSCRIPTION_INVOICE_CREATED, created(invoice)).thenReturn(invoice));
@@ -52,6 +52,6 @@ public class Invoicing {
     private static WalletEvents.InvoiceCreated created(Invoice i) {
         return new WalletEvents.InvoiceCreated(i.id(), i.number(), i.tutorId(), i.tier(), i.periodStart(),
                 i.subtotalMinor(), i.taxName(), i.taxRatePercent(), i.taxMinor(), i.totalMinor(), i.currency(),
-                i.status(), i.transactionRef(), i.issuedAt());
+                i.status(), i.transactionRef(), i.issuedAt(), i.periodEnd());
     }
 }

@@ -59,7 +59,7 @@ public class SubscriptionCharges {
         return ledger.post(charge)
                 .flatMap(posted -> notices.moved(c.tutorId(), -c.amountMinor(), currency, posted.balance(wallet),
                                 WalletNotices.SUBSCRIPTION, ref)
-                        .then(invoicing.issue(new Invoicing.Charge(c.sagaId(), c.tutorId(), c.tier(), c.periodStart(),
+                        .then(invoicing.issue(new Invoicing.Charge(c.sagaId(), c.tutorId(), c.tier(), c.periodStart(), c.periodEnd(),
                                 c.amountMinor(), currency, posted.transactionId(), ref)))
                         .thenReturn(new Reply(EventTypes.SUBSCRIPTION_CHARGED, new WalletReplies.SubscriptionCharged(
                                 c.sagaId(), c.tutorId(), c.tier(), c.amountMinor(), currency, ref, posted.balance(wallet)))))

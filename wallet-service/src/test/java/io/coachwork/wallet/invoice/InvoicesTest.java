@@ -69,6 +69,7 @@ class InvoicesTest extends WalletIntegrationTest {
         assertThat(subscription.path("tier").asString()).isEqualTo("basic");
         assertThat(Instant.parse(subscription.path("period_start").asString())).isEqualTo(subscribed);
         assertThat(Instant.parse(renewal.path("period_start").asString())).isEqualTo(renewed);
+        assertThat(Instant.parse(subscription.path("period_end").asString())).isEqualTo(subscribed.plus(Duration.ofDays(30)));
         assertThat(subscription.path("status").asString()).isEqualTo("PAID");
         assertThat(Instant.parse(subscription.path("issued_at").asString())).isBeforeOrEqualTo(clock.instant());
         assertThat(subscription.path("currency").asString()).isEqualTo("NGN");
@@ -78,7 +79,7 @@ class InvoicesTest extends WalletIntegrationTest {
         assertThat(subscription.path("lines")).hasSize(2);
         assertThat(subscription.path("lines").get(0).path("kind").asString()).isEqualTo("subscription");
         assertThat(subscription.path("lines").get(0).path("description").asString())
-                .isEqualTo("Subscription: basic tier, period from 2026-01-15");
+                .isEqualTo("Subscription: basic tier, 2026-01-15 to 2026-02-14");
         assertThat(subscription.path("lines").get(0).path("amount").decimalValue()).isEqualByComparingTo("39.0");
         assertThat(subscription.path("lines").get(1).path("kind").asString()).isEqualTo("tax");
         assertThat(subscription.path("lines").get(1).path("description").asString()).isEqualTo("VAT (0%)");
@@ -99,6 +100,7 @@ class InvoicesTest extends WalletIntegrationTest {
         JsonNode data = events.get(0).path("data");
         assertThat(events.get(0).path("subject").asString()).isEqualTo(Long.toString(tutor));
         assertThat(data.path("invoice_id").asLong()).isEqualTo(subscription.path("id").asLong());
+        assertThat(Instant.parse(data.path("period_end").asString())).isEqualTo(subscribed.plus(Duration.ofDays(30)));
         assertThat(data.path("total_minor").asLong()).isEqualTo(3900);
         assertThat(data.path("subtotal_minor").asLong()).isEqualTo(3900);
         assertThat(data.path("tax_minor").asLong()).isZero();
@@ -111,7 +113,8 @@ class InvoicesTest extends WalletIntegrationTest {
         long tutor = newId();
         fund(tutor, "50.0");
         String saga = "saga-" + UUID.randomUUID();
-        var command = new WalletCommands.ChargeSubscription(saga, tutor, "basic", 3900, "NGN", clock.instant(), REPLIES);
+        var command = new WalletCommands.ChargeSubscription(saga, tutor, "basic", 3900, "NGN", clock.instant(), REPLIES,
+                null);
         TopicProbe.send(TestInfrastructure.kafkaBootstrapServers(), Topics.WALLET_COMMANDS, List.of(
                 Map.entry(Long.toString(tutor), TestEvents.cloudEvent(EventTypes.CHARGE_SUBSCRIPTION, saga, command)),
                 Map.entry(Long.toString(tutor), TestEvents.cloudEvent(EventTypes.CHARGE_SUBSCRIPTION, saga, command))));
@@ -142,7 +145,8 @@ class InvoicesTest extends WalletIntegrationTest {
             String saga = "saga-" + UUID.randomUUID();
             sagas.add(saga);
             commands.add(Map.entry(saga, TestEvents.cloudEvent(EventTypes.CHARGE_SUBSCRIPTION, saga,
-                    new WalletCommands.ChargeSubscription(saga, tutor, "starter", 1500, "NGN", clock.instant(), REPLIES))));
+                    new WalletCommands.ChargeSubscription(saga, tutor, "starter", 1500, "NGN", clock.instant(), REPLIES,
+                            null))));
         }
         TopicProbe.send(TestInfrastructure.kafkaBootstrapServers(), Topics.WALLET_COMMANDS, commands);
 
@@ -259,11 +263,15 @@ class InvoicesTest extends WalletIntegrationTest {
         get("/api/admin/wallet/invoices", TestJwt.tutor(tutor)).expectStatus().isForbidden();
     }
 
-    /** Charges the tutor's wallet on a fresh saga, as subscription-service's paid-tier saga does, and returns the reply. */
+    /**
+     * Charges the tutor's wallet for a 30-day period on a fresh saga, as subscription-service's paid-tier saga does,
+     * and returns the reply.
+     */
     private JsonNode charge(long tutor, String tier, long amountMinor, Instant periodStart) {
         String saga = "saga-" + UUID.randomUUID();
         TopicProbe.send(Topics.WALLET_COMMANDS, Long.toString(tutor), TestEvents.cloudEvent(EventTypes.CHARGE_SUBSCRIPTION,
-                saga, new WalletCommands.ChargeSubscription(saga, tutor, tier, amountMinor, "NGN", periodStart, REPLIES)));
+                saga, new WalletCommands.ChargeSubscription(saga, tutor, tier, amountMinor, "NGN", periodStart, REPLIES,
+                        periodStart.plus(Duration.ofDays(30)))));
         return Records.awaitOne(REPLIES, Records.saga(saga));
     }
 

@@ -227,7 +227,7 @@ class WalletCommandsTest extends WalletIntegrationTest {
         Instant period = Instant.parse("2024-01-15T00:00:00Z");
 
         JsonNode reply = command(EventTypes.CHARGE_SUBSCRIPTION, tutor, saga -> new WalletCommands.ChargeSubscription(saga,
-                tutor, "basic", 3900, "NGN", period, Topics.SUBSCRIPTION_SAGA_REPLIES), Topics.SUBSCRIPTION_SAGA_REPLIES);
+                tutor, "basic", 3900, "NGN", period, Topics.SUBSCRIPTION_SAGA_REPLIES, null), Topics.SUBSCRIPTION_SAGA_REPLIES);
 
         assertThat(reply.path("type").asString()).isEqualTo(EventTypes.SUBSCRIPTION_CHARGED);
         assertThat(reply.path("data").path("amount_minor").asLong()).isEqualTo(3900);
@@ -246,7 +246,7 @@ class WalletCommandsTest extends WalletIntegrationTest {
         fund(tutor, "20.0");
 
         JsonNode poor = command(EventTypes.CHARGE_SUBSCRIPTION, tutor, saga -> new WalletCommands.ChargeSubscription(saga,
-                tutor, "professional", 9900, "NGN", Instant.now(), Topics.SUBSCRIPTION_SAGA_REPLIES),
+                tutor, "professional", 9900, "NGN", Instant.now(), Topics.SUBSCRIPTION_SAGA_REPLIES, null),
                 Topics.SUBSCRIPTION_SAGA_REPLIES);
         assertThat(poor.path("type").asString()).isEqualTo(EventTypes.SUBSCRIPTION_CHARGE_REFUSED);
         assertThat(poor.path("data").path("reason").asString()).isEqualTo("insufficient_funds");
@@ -254,7 +254,7 @@ class WalletCommandsTest extends WalletIntegrationTest {
         assertThat(poor.path("data").path("available_minor").asLong()).isEqualTo(2000);
 
         JsonNode dollars = command(EventTypes.CHARGE_SUBSCRIPTION, tutor, saga -> new WalletCommands.ChargeSubscription(saga,
-                tutor, "basic", 500, "USD", Instant.now(), Topics.SUBSCRIPTION_SAGA_REPLIES),
+                tutor, "basic", 500, "USD", Instant.now(), Topics.SUBSCRIPTION_SAGA_REPLIES, null),
                 Topics.SUBSCRIPTION_SAGA_REPLIES);
         assertThat(dollars.path("data").path("reason").asString()).isEqualTo("currency_mismatch");
 
