@@ -2,19 +2,15 @@ package io.coachwork.gateway.e2e;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.coachwork.platform.test.TestJwt;
-import io.coachwork.platform.test.stripe.StripeWebhooks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,15 +28,6 @@ import static org.awaitility.Awaitility.await;
  */
 class BookingWalkThroughGatewayTest extends EndToEndTest {
 
-    private static final ZoneId LAGOS = ZoneId.of("Africa/Lagos");
-
-    private WebTestClient.ResponseSpec send(String method, String path, String token, String json) {
-        WebTestClient.RequestBodySpec request = gateway.method(HttpMethod.valueOf(method)).uri(path);
-        if (token != null) {
-            request.headers(h -> h.setBearerAuth(token));
-        }
-        return json == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
-    }
 
     /** A student whose token carries their time zone (the OIDC {@code zoneinfo} claim). */
     private static String studentIn(long id, String zone) {
@@ -49,43 +36,6 @@ class BookingWalkThroughGatewayTest extends EndToEndTest {
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1))))
                 .claim("roles", List.of("student")).claim("name", "Student " + id)
                 .claim("email", "student" + id + "@example.com").claim("zoneinfo", zone).build());
-    }
-
-    private long approvedTutor() {
-        long tutor = newUser();
-        String token = TestJwt.tutor(tutor);
-        send("PUT", "/api/teaching/profile", token, """
-                {"display_name": "Ada Obi", "bio": "Mathematics tutor", "hourly_rate": 60, "currency": "USD",
-                 "time_zone": "Africa/Lagos", "subjects": [{"subject": "Mathematics", "level": "advanced"}]}""")
-                .expectStatus().isOk();
-        send("POST", "/api/teaching/profile/apply", token, null).expectStatus().isOk();
-        send("POST", "/api/admin/teaching/applications/" + tutor + "/approve", ADMIN, null).expectStatus().isOk();
-        return tutor;
-    }
-
-    private long slot(long tutor, LocalDate date, String start, String end, String type, int seats) {
-        JsonNode created = data(send("POST", "/api/teaching/slots", TestJwt.tutor(tutor), """
-                {"slot_date": "%s", "start_time": "%s", "end_time": "%s", "duration_minutes": 60, "session_type": "%s",
-                 "max_participants": %d, "timezone": "Africa/Lagos"}""".formatted(date, start, end, type, seats))
-                .expectStatus().isCreated());
-        JsonNode slot = created.isArray() ? created.get(0) : created.has("slots") ? created.get("slots").get(0) : created;
-        return slot.get("id").asLong();
-    }
-
-    private JsonNode book(String studentToken, long slotId) {
-        return data(send("POST", "/api/teaching/sessions/book", studentToken, "{\"slot_id\": " + slotId + "}")
-                .expectStatus().isCreated());
-    }
-
-    private void deliver(StripeWebhooks.SignedWebhook webhook) {
-        gateway.post().uri("/api/webhooks/stripe").header("Stripe-Signature", webhook.signatureHeader())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(webhook.payload()).exchange().expectStatus().isOk();
-    }
-
-    /** The card payment on the stand-in, then Stripe's signed payment_intent.succeeded. */
-    private void pay(JsonNode booking) {
-        deliver(RunningPlatform.get().stripe.succeededWebhook(booking.get("payment_intent_id").asString(),
-                RunningPlatform.STRIPE_WEBHOOK_SECRET, Instant.now()));
     }
 
     /** Stripe's signed charge.refunded for what the stand-in has refunded so far. */

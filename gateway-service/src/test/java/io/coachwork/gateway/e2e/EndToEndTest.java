@@ -6,9 +6,12 @@ import io.coachwork.platform.test.TestJwt;
 import io.coachwork.platform.test.stripe.StripeWebhooks;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,6 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the end-to-end tests: the real gateway (this test's Spring context) in front of the
@@ -27,6 +31,7 @@ abstract class EndToEndTest {
 
     protected static final String ADMIN = TestJwt.token(9001, "admin");
     protected static final String SUPER_ADMIN = TestJwt.token(9002, "super_admin", "admin");
+    protected static final ZoneId LAGOS = ZoneId.of("Africa/Lagos");
 
     @Autowired
     protected WebTestClient gateway;
@@ -85,6 +90,65 @@ abstract class EndToEndTest {
         gateway.post().uri("/api/webhooks/stripe").header("Stripe-Signature", webhook.signatureHeader())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(webhook.payload())
                 .exchange().expectStatus().isOk();
+    }
+
+    /** A call through the gateway as {@code token}'s user (none when null), with a JSON body when given. */
+    protected WebTestClient.ResponseSpec send(String method, String path, String token, String json) {
+        WebTestClient.RequestBodySpec request = gateway.method(HttpMethod.valueOf(method)).uri(path);
+        if (token != null) {
+            request.headers(h -> h.setBearerAuth(token));
+        }
+        return json == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    /** A tutor who applied with a 60 USD/h profile in Lagos and whom an admin approved. */
+    protected long approvedTutor() {
+        long tutor = newUser();
+        String token = TestJwt.tutor(tutor);
+        send("PUT", "/api/teaching/profile", token, """
+                {"display_name": "Ada Obi", "bio": "Mathematics tutor", "hourly_rate": 60, "currency": "USD",
+                 "time_zone": "Africa/Lagos", "subjects": [{"subject": "Mathematics", "level": "advanced"}]}""")
+                .expectStatus().isOk();
+        send("POST", "/api/teaching/profile/apply", token, null).expectStatus().isOk();
+        send("POST", "/api/admin/teaching/applications/" + tutor + "/approve", ADMIN, null).expectStatus().isOk();
+        return tutor;
+    }
+
+    /** A 60-minute slot of {@code tutor} on {@code date}, Lagos time; returns its id. */
+    protected long slot(long tutor, LocalDate date, String start, String end, String type, int seats) {
+        JsonNode created = data(send("POST", "/api/teaching/slots", TestJwt.tutor(tutor), """
+                {"slot_date": "%s", "start_time": "%s", "end_time": "%s", "duration_minutes": 60, "session_type": "%s",
+                 "max_participants": %d, "timezone": "Africa/Lagos"}""".formatted(date, start, end, type, seats))
+                .expectStatus().isCreated());
+        JsonNode slot = created.isArray() ? created.get(0) : created.has("slots") ? created.get("slots").get(0) : created;
+        return slot.get("id").asLong();
+    }
+
+    protected JsonNode book(String studentToken, long slotId) {
+        return data(send("POST", "/api/teaching/sessions/book", studentToken, "{\"slot_id\": " + slotId + "}")
+                .expectStatus().isCreated());
+    }
+
+    protected void deliver(StripeWebhooks.SignedWebhook webhook) {
+        gateway.post().uri("/api/webhooks/stripe").header("Stripe-Signature", webhook.signatureHeader())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(webhook.payload()).exchange().expectStatus().isOk();
+    }
+
+    /** The card payment on the stand-in, then Stripe's signed payment_intent.succeeded. */
+    protected void pay(JsonNode booking) {
+        deliver(RunningPlatform.get().stripe.succeededWebhook(booking.get("payment_intent_id").asString(),
+                RunningPlatform.STRIPE_WEBHOOK_SECRET, Instant.now()));
+    }
+
+    /** A slot of {@code tutor} two days ahead, booked and paid by the student: returns the confirmed booking. */
+    protected JsonNode paidBooking(long tutor, String studentToken, String type, String start, String end) {
+        JsonNode booking = book(studentToken, slot(tutor, LocalDate.now(LAGOS).plusDays(2), start, end, type,
+                "GROUP".equals(type) ? 5 : 1));
+        pay(booking);
+        return await().atMost(patience()).until(
+                () -> data(send("GET", "/api/teaching/bookings/" + booking.get("id").asString(), studentToken, null)
+                        .expectStatus().isOk()),
+                b -> "CONFIRMED".equals(b.get("status").asString()));
     }
 
     protected void assertBooksReconcile() {

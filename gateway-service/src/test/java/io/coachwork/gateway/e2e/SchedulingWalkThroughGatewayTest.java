@@ -13,8 +13,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,16 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SchedulingWalkThroughGatewayTest extends EndToEndTest {
 
-    private static final ZoneId LAGOS = ZoneId.of("Africa/Lagos");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-
-    private WebTestClient.ResponseSpec send(String method, String path, String token, String json) {
-        WebTestClient.RequestBodySpec request = gateway.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
-        if (token != null) {
-            request.headers(h -> h.setBearerAuth(token));
-        }
-        return json == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
-    }
 
     private static String slot(LocalDate date, String start, String end) {
         return """

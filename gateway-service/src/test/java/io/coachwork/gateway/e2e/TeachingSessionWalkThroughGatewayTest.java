@@ -1,12 +1,8 @@
 package io.coachwork.gateway.e2e;
 
 import io.coachwork.platform.test.TestJwt;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -25,46 +21,6 @@ import static org.awaitility.Awaitility.await;
  */
 class TeachingSessionWalkThroughGatewayTest extends EndToEndTest {
 
-    private static final ZoneId LAGOS = ZoneId.of("Africa/Lagos");
-
-    private WebTestClient.ResponseSpec send(String method, String path, String token, String json) {
-        WebTestClient.RequestBodySpec request = gateway.method(HttpMethod.valueOf(method)).uri(path);
-        request.headers(h -> h.setBearerAuth(token));
-        return json == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
-    }
-
-    private long approvedTutor() {
-        long tutor = newUser();
-        String token = TestJwt.tutor(tutor);
-        send("PUT", "/api/teaching/profile", token, """
-                {"display_name": "Ada Obi", "bio": "Physics tutor", "hourly_rate": 60, "currency": "USD",
-                 "time_zone": "Africa/Lagos", "subjects": [{"subject": "Physics", "level": "advanced"}]}""")
-                .expectStatus().isOk();
-        send("POST", "/api/teaching/profile/apply", token, null).expectStatus().isOk();
-        send("POST", "/api/admin/teaching/applications/" + tutor + "/approve", ADMIN, null).expectStatus().isOk();
-        return tutor;
-    }
-
-    /** A slot of {@code tutor}, booked and paid by {@code student}: returns the confirmed booking. */
-    private JsonNode paidBooking(long tutor, String studentToken, String type, String start, String end) {
-        JsonNode created = data(send("POST", "/api/teaching/slots", TestJwt.tutor(tutor), """
-                {"slot_date": "%s", "start_time": "%s", "end_time": "%s", "duration_minutes": 60, "session_type": "%s",
-                 "max_participants": %d, "timezone": "Africa/Lagos"}"""
-                .formatted(LocalDate.now(LAGOS).plusDays(2), start, end, type, "GROUP".equals(type) ? 5 : 1))
-                .expectStatus().isCreated());
-        long slotId = (created.isArray() ? created.get(0) : created.has("slots") ? created.get("slots").get(0) : created)
-                .get("id").asLong();
-        JsonNode booking = data(send("POST", "/api/teaching/sessions/book", studentToken, "{\"slot_id\": " + slotId + "}")
-                .expectStatus().isCreated());
-        var webhook = RunningPlatform.get().stripe.succeededWebhook(booking.get("payment_intent_id").asString(),
-                RunningPlatform.STRIPE_WEBHOOK_SECRET, Instant.now());
-        gateway.post().uri("/api/webhooks/stripe").header("Stripe-Signature", webhook.signatureHeader())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(webhook.payload()).exchange().expectStatus().isOk();
-        return await().atMost(patience()).until(
-                () -> data(send("GET", "/api/teaching/bookings/" + booking.get("id").asString(), studentToken, null)
-                        .expectStatus().isOk()),
-                b -> "CONFIRMED".equals(b.get("status").asString()));
-    }
 
     private WebTestClient.ResponseSpec upload(String sessionId, String token, String name, String type, byte[] content) {
         MultipartBodyBuilder form = new MultipartBodyBuilder();
