@@ -16,9 +16,14 @@ public final class Attendance {
     private Attendance() {
     }
 
+    /** A started second counts: someone who was in the call for 300 ms attended (and may review), not 0 s. */
     public static long seconds(AttendanceRow row, Instant until) {
         Instant end = row.leftAt() != null ? row.leftAt() : until;
-        return end.isAfter(row.joinedAt()) ? Duration.between(row.joinedAt(), end).toSeconds() : 0;
+        if (!end.isAfter(row.joinedAt())) {
+            return 0;
+        }
+        Duration attended = Duration.between(row.joinedAt(), end);
+        return attended.toSeconds() + (attended.toNanosPart() > 0 ? 1 : 0);
     }
 
     /** Total attended seconds per user. */

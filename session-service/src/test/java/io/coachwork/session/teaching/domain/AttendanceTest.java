@@ -41,6 +41,13 @@ class AttendanceTest {
     }
 
     @Test
+    void aStartedSecondCounts() {
+        assertThat(Attendance.seconds(row(42, at(0), at(0).plusMillis(300)), at(5))).isEqualTo(1);
+        assertThat(Attendance.seconds(row(42, at(0), at(0).plusMillis(61_001)), at(5))).isEqualTo(62);
+        assertThat(Attendance.seconds(row(42, at(0), at(0)), at(5))).isZero();
+    }
+
+    @Test
     void onlyStudentsCountAsJoined() {
         assertThat(Attendance.anyStudentJoined(List.of(row(TUTOR, at(0), null)), TUTOR)).isFalse();
         assertThat(Attendance.anyStudentJoined(List.of(row(TUTOR, at(0), null), row(3, at(5), at(6))), TUTOR)).isTrue();
