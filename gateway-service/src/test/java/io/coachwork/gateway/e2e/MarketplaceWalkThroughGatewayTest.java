@@ -102,6 +102,8 @@ class MarketplaceWalkThroughGatewayTest extends EndToEndTest {
         byte[] pdf = gateway.get().uri("/api/marketplace/tutor/wallet/invoices/" + invoice.get("id").asLong() + "/pdf")
                 .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
                 .expectHeader().contentType(MediaType.APPLICATION_PDF)
+                // Once, though both the gateway and wallet-service set it.
+                .expectHeader().values("X-Correlation-Id", ids -> assertThat(ids).hasSize(1))
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         send("GET", "/api/marketplace/tutor/wallet/invoices/" + invoice.get("id").asLong() + "/pdf",
