@@ -5,10 +5,13 @@ import io.coachwork.platform.security.CurrentUser;
 import io.coachwork.scheduling.statistics.domain.DateRange;
 import io.coachwork.scheduling.statistics.domain.Ratio;
 import io.coachwork.scheduling.support.Violations;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -47,40 +50,54 @@ public class StatisticsService {
     }
 
     private Mono<StatisticsViews.TutorStatistics> tutor(long tutorId, DateRange r) {
-        return facts.sessions(tutorId, r.start(), r.end()).flatMap(s -> facts.bookings(tutorId, r.start(), r.end())
-                .flatMap(b -> facts.reviews(tutorId, r.start(), r.end())
-                        .flatMap(v -> facts.earnings(tutorId, r.start(), r.end())
-                                .map(e -> new StatisticsViews.TutorStatistics(tutorId, r.from(), r.to(), r.zone().getId(),
-                                        s.total(), s.completed(), s.cancelled(), s.noShow(),
-                                        Ratio.percent(s.completed(), s.total() - s.cancelled()),
-                                        Ratio.average(s.completedMinutes(), s.completed()), s.uniqueStudents(),
-                                        b.confirmed(), b.cancelled(), Ratio.percent(b.cancelled(), b.confirmed()),
-                                        Ratio.average(v.ratingTotal(), v.reviews()), v.reviews(),
-                                        Ratio.percent(v.positive(), v.reviews()),
-                                        e.stream().map(StatisticsViews.Earnings::of).toList()))))));
+        Instant from = r.start();
+        Instant to = r.end();
+        return facts.sessions(tutorId, from, to).flatMap(s ->
+                facts.bookings(tutorId, from, to).flatMap(b ->
+                facts.reviews(tutorId, from, to).flatMap(v ->
+                facts.earnings(tutorId, from, to).map(e -> tutorView(tutorId, r, s, b, v, e)))));
     }
 
     private Mono<StatisticsViews.PlatformStatistics> platform(DateRange r) {
+        Instant from = r.start();
+        Instant to = r.end();
         DateRange before = r.previous();
-        return facts.sessions(null, r.start(), r.end()).flatMap(s -> facts.bookings(null, r.start(), r.end())
-                .flatMap(b -> facts.prices(r.start(), r.end())
-                        .flatMap(p -> facts.earnings(null, r.start(), r.end())
-                                .flatMap(e -> facts.coaches(before.start(), r.start(), r.end())
-                                        .flatMap(c -> facts.reviews(null, r.start(), r.end())
-                                                .map(v -> new StatisticsViews.PlatformStatistics(r.from(), r.to(),
-                                                        r.zone().getId(), c.active(), s.total(), s.completed(),
-                                                        s.cancelled(), Ratio.percent(s.completed(), s.total() - s.cancelled()),
-                                                        b.confirmed(), b.cancelled(),
-                                                        Ratio.percent(b.cancelled(), b.confirmed()),
-                                                        p.stream().map(x -> new StatisticsViews.AveragePrice(x.currency(),
-                                                                x.bookings(), Money.of(Ratio.averageMinor(x.totalMinor(),
-                                                                        x.bookings()), x.currency()).compact())).toList(),
-                                                        e.stream().map(StatisticsViews.Revenue::of).toList(),
-                                                        new StatisticsViews.Retention(before.from(), before.to(),
-                                                                c.activeBefore(), c.retained(),
-                                                                Ratio.percent(c.retained(), c.activeBefore())),
-                                                        new StatisticsViews.Satisfaction(v.reviews(),
-                                                                Ratio.average(v.ratingTotal(), v.reviews()),
-                                                                Ratio.percent(v.positive(), v.reviews())))))))));
+        return facts.sessions(null, from, to).flatMap(s ->
+                facts.bookings(null, from, to).flatMap(b ->
+                facts.prices(from, to).flatMap(p ->
+                facts.earnings(null, from, to).flatMap(e ->
+                facts.coaches(before.start(), from, to).flatMap(c ->
+                facts.reviews(null, from, to).map(v -> platformView(r, before, s, b, p, e, c, v)))))));
+    }
+
+    static StatisticsViews.TutorStatistics tutorView(long tutorId, DateRange r, FactRepository.SessionCounts s,
+                                                     FactRepository.BookingCounts b, FactRepository.ReviewCounts v,
+                                                     List<FactRepository.EarningSum> e) {
+        return new StatisticsViews.TutorStatistics(tutorId, r.from(), r.to(), r.zone().getId(), s.total(), s.completed(),
+                s.cancelled(), s.noShow(), completionRate(s), Ratio.average(s.completedMinutes(), s.completed()),
+                s.uniqueStudents(), b.confirmed(), b.cancelled(), Ratio.percent(b.cancelled(), b.confirmed()),
+                Ratio.average(v.ratingTotal(), v.reviews()), v.reviews(), Ratio.percent(v.positive(), v.reviews()),
+                e.stream().map(StatisticsViews.Earnings::of).toList());
+    }
+
+    static StatisticsViews.PlatformStatistics platformView(DateRange r, DateRange before, FactRepository.SessionCounts s,
+                                                           FactRepository.BookingCounts b,
+                                                           List<FactRepository.PriceSum> p,
+                                                           List<FactRepository.EarningSum> e, FactRepository.Coaches c,
+                                                           FactRepository.ReviewCounts v) {
+        List<StatisticsViews.AveragePrice> prices = p.stream().map(x -> new StatisticsViews.AveragePrice(x.currency(),
+                x.bookings(), Money.of(Ratio.averageMinor(x.totalMinor(), x.bookings()), x.currency()).compact())).toList();
+        return new StatisticsViews.PlatformStatistics(r.from(), r.to(), r.zone().getId(), c.active(), s.total(),
+                s.completed(), s.cancelled(), completionRate(s), b.confirmed(), b.cancelled(),
+                Ratio.percent(b.cancelled(), b.confirmed()), prices, e.stream().map(StatisticsViews.Revenue::of).toList(),
+                new StatisticsViews.Retention(before.from(), before.to(), c.activeBefore(), c.retained(),
+                        Ratio.percent(c.retained(), c.activeBefore())),
+                new StatisticsViews.Satisfaction(v.reviews(), Ratio.average(v.ratingTotal(), v.reviews()),
+                        Ratio.percent(v.positive(), v.reviews())));
+    }
+
+    /** Completed among the sessions in range that were not cancelled (no-shows count against it). */
+    private static BigDecimal completionRate(FactRepository.SessionCounts s) {
+        return Ratio.percent(s.completed(), s.total() - s.cancelled());
     }
 }

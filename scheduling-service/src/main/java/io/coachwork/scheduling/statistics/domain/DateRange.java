@@ -35,12 +35,13 @@ public record DateRange(LocalDate from, LocalDate to, ZoneId zone) {
 
     /** The range a request asks for; {@code today} is the current date in {@code zone}. */
     public static DateRange parse(String from, String to, LocalDate today, ZoneId zone) {
-        LocalDate end = to == null ? today : date("to", to);
-        LocalDate start = from == null ? end.minusDays(DEFAULT_DAYS - 1) : date("from", from);
+        LocalDate end = to == null ? today : parseDate("to", to);
+        LocalDate start = from == null ? end.minusDays(DEFAULT_DAYS - 1) : parseDate("from", from);
         return new DateRange(start, end, zone);
     }
 
-    static LocalDate date(String field, String value) {
+    /** A strict {@code YYYY-MM-DD} within the supported years, or a 400 naming {@code field}. */
+    public static LocalDate parseDate(String field, String value) {
         String text = value.strip();
         if (text.length() != 10) {
             throw new InvalidInput(field, field + " must be a date such as 2026-11-30");

@@ -49,11 +49,6 @@ public record StatementPeriod(Kind kind, LocalDate start) {
                 ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day.withDayOfMonth(1));
     }
 
-    /** The last period of this kind that ended before {@code today} (last week, last month). */
-    public static StatementPeriod lastClosed(Kind kind, LocalDate today) {
-        return containing(kind, containing(kind, today).start().minusDays(1));
-    }
-
     public LocalDate end() {
         return kind == Kind.WEEKLY ? start.plusWeeks(1) : start.plusMonths(1);
     }
