@@ -35,9 +35,9 @@ public record DateRange(LocalDate from, LocalDate to, ZoneId zone) {
 
     /** The range a request asks for; {@code today} is the current date in {@code zone}. */
     public static DateRange parse(String from, String to, LocalDate today, ZoneId zone) {
+        LocalDate start = from == null ? null : parseDate("from", from);
         LocalDate end = to == null ? today : parseDate("to", to);
-        LocalDate start = from == null ? end.minusDays(DEFAULT_DAYS - 1) : parseDate("from", from);
-        return new DateRange(start, end, zone);
+        return new DateRange(start == null ? end.minusDays(DEFAULT_DAYS - 1) : start, end, zone);
     }
 
     /** A strict {@code YYYY-MM-DD} within the supported years, or a 400 naming {@code field}. */
