@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -22,6 +21,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class StatisticsService {
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     private final FactRepository facts;
     private final TutorZones zones;
@@ -42,7 +43,7 @@ public class StatisticsService {
     }
 
     public Mono<StatisticsViews.PlatformStatistics> platform(String from, String to) {
-        return Mono.defer(() -> platform(range(from, to, ZoneOffset.UTC))).onErrorMap(Violations::toApi);
+        return Mono.defer(() -> platform(range(from, to, UTC))).onErrorMap(Violations::toApi);
     }
 
     private DateRange range(String from, String to, ZoneId zone) {

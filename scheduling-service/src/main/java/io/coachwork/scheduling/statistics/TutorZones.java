@@ -4,7 +4,6 @@ import io.coachwork.scheduling.profile.ProfileRepository;
 import io.coachwork.scheduling.profile.TutorProfile;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -15,6 +14,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class TutorZones {
 
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
     private final ProfileRepository profiles;
 
     public TutorZones(ProfileRepository profiles) {
@@ -23,14 +24,14 @@ public class TutorZones {
 
     public Mono<ZoneId> of(long tutorId) {
         return profiles.findSettings(tutorId).map(TutorProfile::timeZone).map(TutorZones::zone)
-                .defaultIfEmpty(ZoneOffset.UTC);
+                .defaultIfEmpty(UTC);
     }
 
     private static ZoneId zone(String id) {
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
     }
 }
