@@ -28,7 +28,8 @@ import reactor.core.publisher.Mono;
  * Earnings statements: a week (Monday to Sunday) or a month of the tutor's released earnings, in the
  * tutor's zone. A statement is a frozen snapshot: asking again for the same period returns it unless
  * earnings arrived since (or the period closed since), and then a new version is made beside it, so a
- * statement someone already downloaded never changes under them.
+ * statement someone already downloaded never changes under them. Each new one is announced
+ * ({@code coachwork.scheduling.statement.created.v1}) in the same transaction.
  */
 @Service
 public class StatementService {
@@ -37,15 +38,17 @@ public class StatementService {
     private final FactRepository facts;
     private final TutorZones zones;
     private final UserDirectory directory;
+    private final StatementEvents events;
     private final TransactionalOperator tx;
     private final Clock clock;
 
     public StatementService(StatementRepository statements, FactRepository facts, TutorZones zones,
-                            UserDirectory directory, TransactionalOperator tx, Clock clock) {
+                            UserDirectory directory, StatementEvents events, TransactionalOperator tx, Clock clock) {
         this.statements = statements;
         this.facts = facts;
         this.zones = zones;
         this.directory = directory;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -102,9 +105,8 @@ public class StatementService {
                     r.studentId(), r.studentId() == null ? null : byId.get(r.studentId()), r.sessionStartsAt(),
                     r.releasedAt(), r.currency(), r.grossMinor(), r.commissionMinor(), r.netMinor())).toList();
             return statements.insert(tutorId, period, zone.getId(), version, closed, rows.size(), now)
-                    .flatMap(id -> statements.insertLines(id, lines).thenReturn(
-                            new Statement(id, tutorId, period, zone.getId(), version, closed, now, lines)))
-                    .map(s -> new Made(s, true));
+                    .map(id -> new Statement(id, tutorId, period, zone.getId(), version, closed, now, lines))
+                    .flatMap(s -> statements.insertLines(s.id(), lines).then(events.created(s)).thenReturn(new Made(s, true)));
         });
     }
 

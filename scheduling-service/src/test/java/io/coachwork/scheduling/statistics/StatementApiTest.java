@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.coachwork.contracts.EventTypes;
+import io.coachwork.contracts.Topics;
+import io.coachwork.platform.test.TestEvents;
 import io.coachwork.platform.test.TestJwt;
+import io.coachwork.platform.test.TopicProbe;
 import io.coachwork.scheduling.support.SchedulingIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +74,7 @@ class StatementApiTest extends SchedulingIntegrationTest {
                 && count("SELECT count(*) FROM statement_due WHERE tutor_id = $1", tutor) == 5);
 
         assertThat(runJob().at("/statements_created").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(outboxEvents(EventTypes.STATEMENT_CREATED, tutor)).isEqualTo(3);
         JsonNode weekly = list(tutor, "?period=weekly");
         assertThat(weekly.at("/pagination/total").asLong()).isEqualTo(2);
         assertThat(weekly.at("/statements/0/period_start").asString()).isEqualTo("2034-05-29");
@@ -142,6 +146,19 @@ class StatementApiTest extends SchedulingIntegrationTest {
         assertThat(v2.at("/version").asInt()).isEqualTo(2);
         assertThat(v2.at("/sessions").size()).isEqualTo(3);
         assertThat(v2.at("/totals/0/gross").decimalValue()).isEqualByComparingTo("125.5");
+        long v2Id = v2.at("/id").asLong();
+        JsonNode announced = TopicProbe.awaitRecord(Topics.SCHEDULING_PROFILES, r -> {
+                    JsonNode event = TestEvents.json().readTree(r.value());
+                    return event.at("/type").asString().equals(EventTypes.STATEMENT_CREATED)
+                            && event.at("/data/statement_id").asLong() == v2Id;
+                }, Duration.ofSeconds(30))
+                .map(r -> TestEvents.json().readTree(r.value()).at("/data")).orElseThrow();
+        assertThat(announced.at("/tutor_id").asLong()).isEqualTo(tutor);
+        assertThat(announced.at("/period_start").asString()).isEqualTo("2034-05-29");
+        assertThat(announced.at("/period_end").asString()).isEqualTo("2034-06-04");
+        assertThat(announced.at("/version").asInt()).isEqualTo(2);
+        assertThat(announced.at("/totals/0/gross_minor").asLong()).isEqualTo(12_550);
+        assertThat(announced.at("/totals/0/net_minor").asLong()).isEqualTo(11_295);
         assertThat(json(get("/api/teaching/statements/" + week, token).expectStatus().isOk())
                 .at("/data/sessions").size()).isEqualTo(2);
         runJob();
@@ -158,6 +175,8 @@ class StatementApiTest extends SchedulingIntegrationTest {
         assertThat(open.at("/totals/0/gross").decimalValue()).isEqualByComparingTo("10");
         call(HttpMethod.POST, "/api/teaching/statements", token, body("weekly", "2034-06-05")).expectStatus().isOk();
         assertThat(count("SELECT count(*) FROM statement_due WHERE tutor_id = $1", tutor)).isEqualTo(2);
+        // each new statement or version was announced once: 3 by the first run, version 2, the open week
+        assertThat(outboxEvents(EventTypes.STATEMENT_CREATED, tutor)).isEqualTo(5);
 
         // others: admins read any tutor's; other tutors and students do not
         get("/api/teaching/statements/" + week, ADMIN).expectStatus().isOk();
