@@ -184,6 +184,14 @@ class StatementApiTest extends SchedulingIntegrationTest {
                 .expectBody().jsonPath("$.data.pagination.total").isEqualTo(4);
         get("/api/teaching/statements/" + week, TestJwt.tutor(newUser())).expectStatus().isForbidden();
         get("/api/teaching/statements/" + week + ".csv", TestJwt.tutor(newUser())).expectStatus().isForbidden();
+        JsonNode june = json(call(HttpMethod.POST, "/api/teaching/statements", ADMIN,
+                "{\"period\": \"monthly\", \"period_start\": \"2034-06-01\", \"tutor_id\": " + tutor + "}")
+                .expectStatus().isCreated()).at("/data");
+        assertThat(june.at("/tutor_id").asLong()).isEqualTo(tutor);
+        assertThat(june.at("/totals/0/gross").decimalValue()).isEqualByComparingTo("75.5");
+        call(HttpMethod.POST, "/api/teaching/statements", TestJwt.tutor(newUser()),
+                "{\"period\": \"monthly\", \"period_start\": \"2034-06-01\", \"tutor_id\": " + tutor + "}")
+                .expectStatus().isForbidden();
         get("/api/teaching/statements", TestJwt.student(nia)).expectStatus().isForbidden();
     }
 
