@@ -62,6 +62,8 @@ public final class EventTypes {
     public static final String REVIEW_HIDDEN = "coachwork.scheduling.review.hidden.v1";
     public static final String REVIEW_UNHIDDEN = "coachwork.scheduling.review.unhidden.v1";
     public static final String REVIEW_REQUESTED = "coachwork.scheduling.review.requested.v1";
+    /** An earnings statement (or a new version of one) was made (data: StatementCreated). */
+    public static final String STATEMENT_CREATED = "coachwork.scheduling.statement.created.v1";
 
     // Booking payments: commands from scheduling's booking sagas to wallet-service and their replies
     // (data: io.coachwork.contracts.payment.PaymentCommands / PaymentReplies).

@@ -6,6 +6,7 @@ import io.coachwork.contracts.coaching.CoachingSettingsUpdated;
 import io.coachwork.contracts.identity.IdentityUser;
 import io.coachwork.contracts.scheduling.ReviewEvent;
 import io.coachwork.contracts.scheduling.ReviewRequested;
+import io.coachwork.contracts.scheduling.StatementCreated;
 import io.coachwork.contracts.scheduling.ScheduleChanged;
 import io.coachwork.contracts.scheduling.SlotEvent;
 import io.coachwork.contracts.scheduling.TutorProfileEvent;
@@ -68,6 +69,7 @@ class ContractSchemasTest {
                 Map.entry(ScheduleChanged.class, "scheduling-schedule-changed"),
                 Map.entry(ReviewEvent.class, "scheduling-review-event"),
                 Map.entry(ReviewRequested.class, "scheduling-review-requested"),
+                Map.entry(StatementCreated.class, "scheduling-statement-created"),
                 Map.entry(TeachingCommands.AddTeachingParticipant.class, "teaching-add-participant"),
                 Map.entry(TeachingCommands.RemoveTeachingParticipant.class, "teaching-remove-participant"),
                 Map.entry(TeachingCommands.CancelTeachingSession.class, "teaching-cancel-session"),

@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
         "coachwork.scheduling.slot-cleanup-cron=-",
         "coachwork.bookings.hold-expiry-cron=-",
         "coachwork.reviews.request-cron=-",
+        "coachwork.statements.cron=-",
         "coachwork.sagas.recovery-cron=-",
         "coachwork.bookings.answer-wait=15s"})
 public abstract class SchedulingIntegrationTest {
