@@ -2,8 +2,11 @@ package io.coachwork.gateway.e2e;
 
 import io.coachwork.platform.test.TestJwt;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 11's walk through the gateway against the real services: the marketplace around the sessions
- * (reviews and the directory's rating, invoices of paid plans).
+ * (reviews and the directory's rating, a coach's statistics and statements, invoices of paid plans).
  */
 class MarketplaceWalkThroughGatewayTest extends EndToEndTest {
 
@@ -75,6 +78,53 @@ class MarketplaceWalkThroughGatewayTest extends EndToEndTest {
         JsonNode rated = data(send("GET", "/api/teaching/tutors?min_rating=4.5&limit=100&sort=rating", null, null)
                 .expectStatus().isOk());
         assertThat(rated.toString()).contains("\"id\":" + tutor + ",");
+    }
+
+    @Test
+    void theCoachsStatisticsAndWeeklyStatementShowTheRightNumbers() {
+        long tutor = approvedTutor();
+        String tutorToken = TestJwt.tutor(tutor);
+        String studentToken = TestJwt.student(newUser());
+        completedSession(tutor, studentToken, "10:00", "11:00");
+        JsonNode cancelled = paidBooking(tutor, TestJwt.student(newUser()), "ONE_TO_ONE", "14:00", "15:00");
+        send("PATCH", "/api/teaching/sessions/" + cancelled.get("id").asString() + "/cancel", tutorToken,
+                "{\"reason\": \"Ill\"}").expectStatus().isOk();
+
+        LocalDate today = LocalDate.now(LAGOS);
+        String range = "from=" + today.minusDays(6) + "&to=" + today.plusDays(14);
+        // Kept from the session, booking and earning events: wait until the last of them has arrived.
+        JsonNode stats = await().atMost(patience()).until(
+                () -> data(send("GET", "/api/teaching/statistics?" + range, tutorToken, null).expectStatus().isOk()),
+                s -> s.get("completed_sessions").asInt() == 1 && s.get("cancelled_bookings").asInt() == 1
+                        && s.get("total_earnings").size() == 1);
+        assertThat(stats.get("bookings").asInt()).isEqualTo(2);
+        assertThat(stats.get("cancellation_rate").decimalValue()).isEqualByComparingTo("50");
+        assertThat(stats.get("unique_students").asInt()).isEqualTo(1);
+        JsonNode earnings = stats.get("total_earnings").get(0);
+        assertThat(earnings.get("currency").asString()).isEqualTo("USD");
+        assertThat(earnings.get("gross").decimalValue()).isEqualByComparingTo("60");
+        assertThat(earnings.get("commission").decimalValue()).isEqualByComparingTo("6");
+        assertThat(earnings.get("net").decimalValue()).isEqualByComparingTo("54");
+        send("GET", "/api/teaching/statistics?to=300000-01-01", tutorToken, null).expectStatus().isBadRequest();
+        send("GET", "/api/admin/teaching/statistics?" + range, tutorToken, null).expectStatus().isForbidden();
+        JsonNode platform = data(send("GET", "/api/admin/teaching/statistics?" + range, ADMIN, null).expectStatus().isOk());
+        assertThat(platform.get("active_coaches").asInt()).isPositive();
+
+        // This week's statement (weeks start on Monday in the tutor's zone), as JSON and as CSV.
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        JsonNode statement = data(send("POST", "/api/teaching/statements", tutorToken,
+                "{\"period\": \"weekly\", \"period_start\": \"" + monday + "\"}").expectStatus().isCreated());
+        JsonNode totals = statement.get("totals").get(0);
+        assertThat(totals.get("sessions").asInt()).isEqualTo(1);
+        assertThat(totals.get("gross").decimalValue()).isEqualByComparingTo("60");
+        assertThat(totals.get("net").decimalValue()).isEqualByComparingTo("54");
+        String csv = gateway.get().uri("/api/teaching/statements/" + statement.get("id").asLong() + ".csv")
+                .headers(h -> h.setBearerAuth(tutorToken)).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.lines().findFirst().orElseThrow()).containsIgnoringCase("gross");
+        assertThat(csv).contains("TOTAL").contains("54");
+        send("GET", "/api/teaching/statements/" + statement.get("id").asLong(), TestJwt.tutor(newUser()), null)
+                .expectStatus().is4xxClientError();
     }
 
     @Test
