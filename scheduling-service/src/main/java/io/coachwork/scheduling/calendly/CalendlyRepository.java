@@ -250,6 +250,22 @@ public class CalendlyRepository {
                 .contextWrite(TraceScope::untraced);
     }
 
+    /** A tutor's busy interval (the directory reads several tutors' at once). */
+    public record TutorBusy(long tutorId, Busy busy) {
+    }
+
+    /** Connected tutors' Calendly busy time overlapping [from, to), for the directory's soonest free time. */
+    public Flux<TutorBusy> busyOf(List<Long> tutorIds, Instant from, Instant to) {
+        return db.sql("""
+                        SELECT b.tutor_id, b.starts_at, b.ends_at FROM calendly_busy b
+                        JOIN calendly_connection c ON c.tutor_id = b.tutor_id AND c.disconnected_at IS NULL
+                        WHERE b.tutor_id = ANY(:ids) AND b.ends_at > :from AND b.starts_at < :to""")
+                .bind("ids", tutorIds.toArray(Long[]::new)).bind("from", utc(from)).bind("to", utc(to))
+                .map((row, meta) -> new TutorBusy(row.get("tutor_id", Long.class), new Busy(
+                        instant(row.get("starts_at", OffsetDateTime.class)), instant(row.get("ends_at", OffsetDateTime.class)))))
+                .all();
+    }
+
     private static Instant nullable(OffsetDateTime t) {
         return t == null ? null : instant(t);
     }

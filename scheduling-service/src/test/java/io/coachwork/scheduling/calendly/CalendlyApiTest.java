@@ -158,6 +158,17 @@ class CalendlyApiTest extends SchedulingIntegrationTest {
     }
 
     @Test
+    void theDirectorysSoonestFreeTimeSkipsCalendlyBusyTime() {
+        connect();
+        String next = "/api/teaching/tutors/" + tutor;
+        get(next, null).expectStatus().isOk().expectBody().jsonPath("$.data.next_available_at").isEqualTo("2031-03-05T08:00:00.000Z");
+        // 09:00-10:30 Lagos and the lesson type's 30 minutes after: the first free hour is 11:00 Lagos.
+        deliver("invitee.created", UUID.randomUUID().toString(), TestCalendly.LESSON, Instant.parse("2031-03-05T08:00:00Z"),
+                Duration.ofMinutes(90));
+        get(next, null).expectStatus().isOk().expectBody().jsonPath("$.data.next_available_at").isEqualTo("2031-03-05T10:00:00.000Z");
+    }
+
+    @Test
     void anIgnoredEventTypeTakesNoTime() {
         connect();
         JsonNode d = deliver("invitee.created", UUID.randomUUID().toString(), PERSONAL, LESSON_START, Duration.ofMinutes(30));
