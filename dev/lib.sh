@@ -25,6 +25,8 @@ LOCAL_STRIPE_PORT=12111
 LOCAL_STRIPE_URL=http://localhost:$LOCAL_STRIPE_PORT
 LOCAL_STRIPE_API_KEY=sk_test_local
 LOCAL_STRIPE_WEBHOOK_SECRET=whsec_coachwork_local_development
+# Stand-in signing key of a Calendly webhook subscription (scheduling-service verifies, dev/calendly signs).
+LOCAL_CALENDLY_SIGNING_KEY=coachwork-local-calendly-signing-key
 
 mvnw() { (cd "$COACHWORK_ROOT" && ./mvnw -q -B "$@"); }
 

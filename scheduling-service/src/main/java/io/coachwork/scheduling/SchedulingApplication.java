@@ -27,6 +27,9 @@ public class SchedulingApplication {
                 .pathMatchers(HttpMethod.GET, "/api/teaching/tutors", "/api/teaching/tutors/**",
                         "/api/teaching/calendar/**").permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/teaching/slots/provider/**").authenticated()
+                // Calendly proves itself by its webhook signature, not a JWT.
+                .pathMatchers(HttpMethod.POST, "/api/webhooks/calendly").permitAll()
+                .pathMatchers("/api/teaching/integrations/**").hasRole(CurrentUser.TUTOR)
                 .pathMatchers("/api/teaching/profile", "/api/teaching/profile/**", "/api/teaching/slots",
                         "/api/teaching/slots/**", "/api/teaching/schedules", "/api/teaching/schedules/**",
                         "/api/teaching/holidays", "/api/teaching/holidays/**").hasRole(CurrentUser.TUTOR)

@@ -13,6 +13,7 @@ import io.coachwork.scheduling.availability.domain.SessionType;
 import io.coachwork.scheduling.availability.domain.Slot;
 import io.coachwork.scheduling.availability.domain.SlotGenerator;
 import io.coachwork.scheduling.booking.domain.Booking;
+import io.coachwork.scheduling.calendly.CalendlyRepository;
 import io.coachwork.scheduling.booking.domain.CancelledBy;
 import io.coachwork.scheduling.booking.domain.IllegalTransition;
 import io.coachwork.scheduling.events.SchedulingEvents;
@@ -55,6 +56,7 @@ public class BookingService {
     static final String NOT_FOUND = "Booking not found";
     static final String SESSION_NOT_FOUND = "Session not found";
     static final String STARTED = "The session has started and can no longer be cancelled";
+    static final String CALENDLY_BUSY = "The tutor is busy at this time (booked on Calendly); pick another time";
 
     private final BookingRepository bookings;
     private final ProfileRepository profiles;
@@ -66,6 +68,7 @@ public class BookingService {
     private final BookingEvents events;
     private final SchedulingEvents slotEvents;
     private final DiscordLinkRequirement discordLink;
+    private final CalendlyRepository calendly;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final Duration answerWait;
@@ -73,7 +76,7 @@ public class BookingService {
     public BookingService(BookingRepository bookings, ProfileRepository profiles, SlotSearch search, Seats seats,
                           BookingSaga saga, SessionCancelSaga sessionCancel, Cancellations cancellations,
                           BookingEvents events, SchedulingEvents slotEvents, DiscordLinkRequirement discordLink,
-                          TransactionalOperator tx, Clock clock,
+                          CalendlyRepository calendly, TransactionalOperator tx, Clock clock,
                           @Value("${coachwork.bookings.answer-wait:10s}") Duration answerWait) {
         this.bookings = bookings;
         this.profiles = profiles;
@@ -85,6 +88,7 @@ public class BookingService {
         this.events = events;
         this.slotEvents = slotEvents;
         this.discordLink = discordLink;
+        this.calendly = calendly;
         this.tx = tx;
         this.clock = clock;
         this.answerWait = answerWait;
@@ -137,9 +141,13 @@ public class BookingService {
                     checkTime(p, start, now, "starts_at");
                     p.bookingRules().requireAllowedDuration(minutes);
                     Instant end = start.plus(Duration.ofMinutes(minutes));
-                    return search.availability(p, now)
+                    Instant nearFrom = start.minus(Duration.ofDays(1));
+                    Instant nearTo = end.plus(Duration.ofDays(1));
+                    return requireFree(tutorId, start, end).then(search.availability(p, now))
                             .flatMap(a -> a.isEmpty() ? Mono.error(ApiException.conflict(NOT_BOOKABLE))
-                                    : bookings.tutorSlots(tutorId, start.minus(Duration.ofDays(1)), end.plus(Duration.ofDays(1)))
+                                    // Calendly busy time blocks generated times as slots do (the buffers widen both).
+                                    : bookings.tutorSlots(tutorId, nearFrom, nearTo)
+                                    .concatWith(calendly.busy(tutorId, nearFrom, nearTo))
                                     .collectList()
                                     .flatMap(busy -> Mono.justOrEmpty(find(new SlotGenerator(a.get(), p.bookingRules(), busy),
                                             now, start, minutes))))
@@ -183,11 +191,18 @@ public class BookingService {
         }
         Seats.HoldRequest hold = new Seats.HoldRequest(student.id(), studentZone(student), subject, notes,
                 price.getAsLong(), p.currency());
-        return bookings.hasLiveSeat(slot.id(), student.id())
+        return requireFree(slot.tutorId(), slot.startsAt(), slot.endsAt())
+                .then(bookings.hasLiveSeat(slot.id(), student.id()))
                 .flatMap(seated -> seated ? Mono.error(ApiException.conflict(ALREADY_SEATED))
                         : bookings.takeSeat(slot.id(), UUID.randomUUID(), now)
                         .switchIfEmpty(Mono.error(ApiException.conflict(SESSION_FULL)))
                         .flatMap(taken -> seats.hold(taken, hold, now)));
+    }
+
+    /** A 409 when the tutor's Calendly busy time overlaps [start, end): the same hour is not sold twice. */
+    private Mono<Void> requireFree(long tutorId, Instant start, Instant end) {
+        return calendly.busy(tutorId, start, end).hasElements()
+                .flatMap(busy -> busy ? Mono.error(ApiException.conflict(CALENDLY_BUSY)) : Mono.empty());
     }
 
     private static void requireBookable(TutorProfile p) {

@@ -8,6 +8,7 @@ import io.coachwork.scheduling.availability.domain.BookingRules;
 import io.coachwork.scheduling.availability.domain.Busy;
 import io.coachwork.scheduling.availability.domain.Holiday;
 import io.coachwork.scheduling.availability.domain.SlotGenerator;
+import io.coachwork.scheduling.calendly.CalendlyRepository;
 import io.coachwork.scheduling.slots.SlotRepository;
 import io.coachwork.scheduling.slots.SlotSearch;
 import io.coachwork.scheduling.slots.StoredSlot;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -38,13 +40,15 @@ public class DirectoryService {
     private final ProfileRepository profiles;
     private final ScheduleRepository schedules;
     private final SlotRepository slots;
+    private final CalendlyRepository calendly;
 
     public DirectoryService(DirectoryRepository directory, ProfileRepository profiles, ScheduleRepository schedules,
-                            SlotRepository slots) {
+                            SlotRepository slots, CalendlyRepository calendly) {
         this.directory = directory;
         this.profiles = profiles;
         this.schedules = schedules;
         this.slots = slots;
+        this.calendly = calendly;
     }
 
     public record TutorPage(List<ProfileViews.Public> tutors, Pagination pagination) {
@@ -94,14 +98,21 @@ public class DirectoryService {
             Mono<Map<Long, List<StoredSlot>>> taken = slots.betweenForTutors(scheduled, now.minus(Duration.ofDays(1)),
                             horizon.plus(Duration.ofDays(1)))
                     .collect(Collectors.groupingBy(StoredSlot::tutorId));
-            return holidays.zipWith(taken, (hs, ts) -> listed.stream().map(l -> {
+            Mono<Map<Long, List<Busy>>> external = calendly.busyOf(scheduled, now.minus(Duration.ofDays(1)),
+                            horizon.plus(Duration.ofDays(1)))
+                    .collect(Collectors.groupingBy(CalendlyRepository.TutorBusy::tutorId,
+                            Collectors.mapping(CalendlyRepository.TutorBusy::busy, Collectors.toList())));
+            return Mono.zip(holidays, taken, external).map(loaded -> listed.stream().map(l -> {
+                Map<Long, List<Holiday>> hs = loaded.getT1();
                 ScheduleRepository.StoredSchedule schedule = defaults.get(l.profile().tutorId());
                 if (schedule == null) {
                     return l;
                 }
                 TutorProfile p = l.profile();
-                List<Busy> busy = ts.getOrDefault(p.tutorId(), List.of()).stream()
-                        .map(s -> new Busy(s.slot().startsAt(), s.slot().endsAt())).toList();
+                // Generated times avoid the tutor's slots and their Calendly busy time alike.
+                List<Busy> busy = Stream.concat(loaded.getT2().getOrDefault(p.tutorId(), List.<StoredSlot>of()).stream()
+                                .map(s -> new Busy(s.slot().startsAt(), s.slot().endsAt())),
+                        loaded.getT3().getOrDefault(p.tutorId(), List.of()).stream()).toList();
                 Instant generated = new SlotGenerator(SlotSearch.availability(schedule,
                         hs.getOrDefault(p.tutorId(), List.of()), ZoneId.of(p.timeZone())), p.bookingRules(), busy)
                         .firstAvailable(now, p.defaultDuration()).map(BookableTime::start).orElse(null);

@@ -10,6 +10,7 @@ import io.coachwork.scheduling.availability.domain.Holiday;
 import io.coachwork.scheduling.availability.domain.SessionType;
 import io.coachwork.scheduling.availability.domain.SlotGenerator;
 import io.coachwork.scheduling.availability.domain.WeeklySchedule;
+import io.coachwork.scheduling.calendly.CalendlyRepository;
 import io.coachwork.scheduling.profile.ProfileRepository;
 import io.coachwork.scheduling.profile.TutorProfile;
 import io.coachwork.scheduling.support.InvalidInput;
@@ -33,7 +34,8 @@ import reactor.core.publisher.Mono;
 /**
  * One notion of bookable time for both seeds: a tutor's explicit slots with a seat left (002) and the
  * times generated from their default weekly schedule (001/004) at their increment, minus overrides,
- * holidays and every slot (widened by the buffers), after the minimum notice and within four weeks.
+ * holidays, every slot and the tutor's Calendly busy time (widened by the buffers), after the minimum notice
+ * and within four weeks. Explicit slots overlapping Calendly busy time are hidden while it lasts.
  * Each is shown in the tutor's zone and the student's.
  */
 @Service
@@ -45,12 +47,15 @@ public class SlotSearch {
     private final ProfileRepository profiles;
     private final SlotRepository slots;
     private final ScheduleRepository schedules;
+    private final CalendlyRepository calendly;
     private final Clock clock;
 
-    public SlotSearch(ProfileRepository profiles, SlotRepository slots, ScheduleRepository schedules, Clock clock) {
+    public SlotSearch(ProfileRepository profiles, SlotRepository slots, ScheduleRepository schedules,
+                      CalendlyRepository calendly, Clock clock) {
         this.profiles = profiles;
         this.slots = slots;
         this.schedules = schedules;
+        this.calendly = calendly;
         this.clock = clock;
     }
 
@@ -114,29 +119,58 @@ public class SlotSearch {
         // Every slot near the window blocks generated times; those with a seat left are offered themselves.
         Instant busyFrom = w.from().minus(Duration.ofDays(1));
         Instant busyTo = w.to().plus(Duration.ofDays(1));
-        // The slots and the weekly availability are read side by side (separate pooled connections).
+        // The slots, the weekly availability and the Calendly busy time are read side by side (separate pooled
+        // connections); Calendly's is one index range.
         return Mono.zip(slots.between(profile.tutorId(), busyFrom, busyTo, null).collectList(),
-                        w.type() == SessionType.GROUP ? Mono.just(Optional.<Availability>empty()) : availability(profile, now))
+                        w.type() == SessionType.GROUP ? Mono.just(Optional.<Availability>empty()) : availability(profile, now),
+                        calendly.busy(profile.tutorId(), busyFrom, busyTo).collectList())
                 .map(loaded -> {
                     // Each slot's instants computed once: the zone rules' lookups were ~3% of a search.
                     List<Busy> times = loaded.getT1().stream().map(s -> s.slot().busy()).toList();
-                    return result(profile, w, explicit(loaded.getT1(), times, w, earliest),
-                            generated(profile, w, now, times, loaded.getT2()));
+                    List<Busy> external = loaded.getT3();
+                    List<Busy> taken = external.isEmpty() ? times : concat(times, external);
+                    return result(profile, w, explicit(loaded.getT1(), times, external, w, earliest),
+                            generated(profile, w, now, taken, loaded.getT2()));
                 });
     }
 
-    /** Explicit slots of the asked type with a seat left, starting in the window after the notice. */
-    private static List<SlotViews.SlotView> explicit(List<StoredSlot> all, List<Busy> times, Window w, Instant earliest) {
+    /**
+     * Explicit slots of the asked type with a seat left, starting in the window after the notice, and not
+     * overlapping the tutor's Calendly busy time (such slots are hidden, not deleted: they return when it frees).
+     */
+    private static List<SlotViews.SlotView> explicit(List<StoredSlot> all, List<Busy> times, List<Busy> external, Window w,
+                                                     Instant earliest) {
         List<SlotViews.SlotView> out = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             StoredSlot s = all.get(i);
             Instant start = times.get(i).start();
             if ((w.type() == null || s.slot().sessionType() == w.type()) && s.seatsLeft() > 0
-                    && !start.isBefore(earliest) && !start.isBefore(w.from()) && start.isBefore(w.to())) {
+                    && !start.isBefore(earliest) && !start.isBefore(w.from()) && start.isBefore(w.to())
+                    && !overlaps(external, start, times.get(i).end())) {
                 out.add(SlotViews.SlotView.of(s, start, times.get(i).end(), w.studentZone()));
             }
         }
         return out;
+    }
+
+    /** Whether [start, end) meets any of {@code busy} (in start order, as the repository reads them). */
+    static boolean overlaps(List<Busy> busy, Instant start, Instant end) {
+        for (Busy b : busy) {
+            if (!b.start().isBefore(end)) {
+                return false;
+            }
+            if (b.end().isAfter(start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Busy> concat(List<Busy> a, List<Busy> b) {
+        List<Busy> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
     }
 
     private static List<SlotViews.GeneratedTime> generated(TutorProfile profile, Window w, Instant now,

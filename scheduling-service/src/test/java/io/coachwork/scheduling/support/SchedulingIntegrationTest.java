@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Base of scheduling-service's integration tests: one shared service on real PostgreSQL and Kafka,
- * the daily cleanup, hold expiry, review requests and saga recovery off (tests run them on demand with the movable clock). Tests keep apart by ids.
+ * the daily cleanup, hold expiry, review requests, saga recovery and Calendly retries off (tests run them on demand with the movable clock). Tests keep apart by ids.
  */
 @ServiceTest
 @TestPropertySource(properties = {
@@ -26,10 +26,14 @@ import tools.jackson.databind.JsonNode;
         "coachwork.reviews.request-cron=-",
         "coachwork.statements.cron=-",
         "coachwork.sagas.recovery-cron=-",
+        "coachwork.calendly.retry-cron=-",
+        "coachwork.calendly.webhook-signing-key=" + SchedulingIntegrationTest.CALENDLY_KEY,
         "coachwork.bookings.answer-wait=15s"})
 public abstract class SchedulingIntegrationTest {
 
     public static final String CRON_SECRET = "test-cron-secret";
+    /** The stand-in signing key of the Calendly webhook subscription. */
+    public static final String CALENDLY_KEY = "test-calendly-signing-key";
     protected static final String ADMIN = TestJwt.token(9001, "admin");
 
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000 * 1_000);
