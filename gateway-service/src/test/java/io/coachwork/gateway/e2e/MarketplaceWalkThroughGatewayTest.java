@@ -2,13 +2,19 @@ package io.coachwork.gateway.e2e;
 
 import io.coachwork.platform.test.TestJwt;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 11's walk through the gateway against the real services: the marketplace around the sessions
- * (reviews and the directory's rating, a coach's statistics and statements, invoices of paid plans).
+ * (reviews and the directory's rating, a coach's statistics and statements, Calendly busy time, invoices of
+ * paid plans).
  */
 class MarketplaceWalkThroughGatewayTest extends EndToEndTest {
 
@@ -125,6 +132,64 @@ class MarketplaceWalkThroughGatewayTest extends EndToEndTest {
         assertThat(csv).contains("TOTAL").contains("54");
         send("GET", "/api/teaching/statements/" + statement.get("id").asLong(), TestJwt.tutor(newUser()), null)
                 .expectStatus().is4xxClientError();
+    }
+
+    /** Calendly's webhook as Calendly posts it: v2 payload, {@code t=<unix>,v1=<HMAC-SHA256("<t>.<body>")>}. */
+    private WebTestClient.ResponseSpec calendly(String event, long tutor, String invitee, Instant start, Instant end) {
+        String body = """
+                {"created_at": "%s", "event": "%s", "payload": {"uri": "https://api.calendly.com/scheduled_events/E%s/invitees/I%s",
+                  "email": "guest@example.com", "name": "Guest", "status": "%s",
+                  "scheduled_event": {"uri": "https://api.calendly.com/scheduled_events/E%s", "name": "Lesson", "status": "%s",
+                    "start_time": "%s", "end_time": "%s",
+                    "event_memberships": [{"user": "https://api.calendly.com/users/U%d"}]}}}"""
+                .formatted(Instant.now(), event, invitee, invitee, event.endsWith("canceled") ? "canceled" : "active",
+                        invitee, event.endsWith("canceled") ? "canceled" : "active", start, end, tutor);
+        long t = Instant.now().getEpochSecond();
+        String signature;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(RunningPlatform.CALENDLY_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            signature = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return gateway.post().uri("/api/webhooks/calendly").header("Calendly-Webhook-Signature", "t=" + t + ",v1=" + signature)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private List<Long> bookableSlots(long tutor, LocalDate day, String token) {
+        JsonNode search = data(send("GET", "/api/teaching/slots/provider/" + tutor + "?from=" + day + "&to=" + day
+                + "&tz=Africa/Lagos", token, null).expectStatus().isOk());
+        return search.get("slots").valueStream().map(s -> s.get("id").asLong()).toList();
+    }
+
+    @Test
+    void aCalendlyBookingTakesTheTimeOutOfTheTutorsSlotsAndItsCancellationGivesItBack() {
+        long tutor = approvedTutor();
+        String tutorToken = TestJwt.tutor(tutor);
+        String studentToken = TestJwt.student(newUser());
+        send("PUT", "/api/teaching/integrations/calendly", tutorToken, """
+                {"calendly_user_uri": "https://api.calendly.com/users/U%d", "default_mode": "busy"}""".formatted(tutor))
+                .expectStatus().isOk();
+        LocalDate day = LocalDate.now(LAGOS).plusDays(5);
+        long slot = slot(tutor, day, "18:00", "19:00", "ONE_TO_ONE", 1);
+        assertThat(bookableSlots(tutor, day, studentToken)).containsExactly(slot);
+
+        Instant start = day.atTime(18, 0).atZone(LAGOS).toInstant();
+        String invitee = Long.toString(newUser());
+        calendly("invitee.created", tutor, invitee, start, start.plus(Duration.ofMinutes(30))).expectStatus().isOk()
+                .expectBody().jsonPath("$.data.handled").isEqualTo(true);
+        assertThat(bookableSlots(tutor, day, studentToken)).isEmpty();
+        send("POST", "/api/teaching/sessions/book", studentToken, "{\"slot_id\": " + slot + "}")
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.message")
+                .isEqualTo("The tutor is busy at this time (booked on Calendly); pick another time");
+
+        calendly("invitee.canceled", tutor, invitee, start, start.plus(Duration.ofMinutes(30))).expectStatus().isOk();
+        assertThat(bookableSlots(tutor, day, studentToken)).containsExactly(slot);
+        // A delivery with a bad signature changes nothing.
+        gateway.post().uri("/api/webhooks/calendly").header("Calendly-Webhook-Signature",
+                        "t=" + Instant.now().getEpochSecond() + ",v1=" + "0".repeat(64))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isUnauthorized();
     }
 
     @Test

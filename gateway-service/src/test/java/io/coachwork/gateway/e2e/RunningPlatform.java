@@ -16,6 +16,7 @@ final class RunningPlatform {
     static final String STRIPE_WEBHOOK_SECRET = "whsec_e2e_local";
     static final String STREAM_SECRET = "e2e-stream-secret-0123456789-abcdefghij";
     static final String AGORA_APP_ID = "e2e0a9e0000000000000000000000000";
+    static final String CALENDLY_SIGNING_KEY = "e2e-calendly-signing-key";
 
     private static RunningPlatform instance;
 
@@ -47,7 +48,8 @@ final class RunningPlatform {
         session = sessionStart.join();
         notification = notificationStart.join();
         // Started once the others are up: five JVMs starting at once on a small machine miss the health deadline.
-        scheduling = start("scheduling-service", Map.of()).join();
+        scheduling = start("scheduling-service", Map.of("COACHWORK_CALENDLY_WEBHOOK_SIGNING_KEY", CALENDLY_SIGNING_KEY))
+                .join();
     }
 
     static synchronized RunningPlatform get() {
