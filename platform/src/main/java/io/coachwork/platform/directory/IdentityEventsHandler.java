@@ -7,6 +7,7 @@ import io.coachwork.contracts.identity.IdentityUser;
 import io.coachwork.contracts.identity.UserRolesChanged;
 import io.coachwork.platform.messaging.EventCodec;
 import io.coachwork.platform.messaging.EventHandler;
+import io.coachwork.platform.web.TextHygiene;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +74,8 @@ public class IdentityEventsHandler implements EventHandler {
     }
 
     private static Set<String> normalized(List<String> roles) {
-        return roles == null ? Set.of() : roles.stream().map(r -> r.trim().toLowerCase()).filter(r -> !r.isEmpty())
+        return roles == null ? Set.of() : roles.stream().filter(r -> r != null)
+                .map(r -> TextHygiene.strip(r).trim().toLowerCase()).filter(r -> !r.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 }
