@@ -51,13 +51,13 @@ public class RevokedRolesSnapshot implements RoleRevocationCheck, SmartLifecycle
     @Override
     public Jwt withoutRevokedRoles(Jwt jwt) {
         RevokedRoles revocations = current;
-        if (revocations.size() == 0) {
-            return jwt;
-        }
         long userId;
         try {
             userId = Long.parseLong(jwt.getSubject());
         } catch (NumberFormatException e) {
+            return jwt;
+        }
+        if (!revocations.concerns(userId)) {
             return jwt;
         }
         Set<String> roles = CurrentUser.roles(jwt);

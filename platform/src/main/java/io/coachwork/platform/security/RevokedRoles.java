@@ -64,8 +64,9 @@ public final class RevokedRoles {
         return new RevokedRoles(Map.copyOf(copy));
     }
 
-    public int size() {
-        return byUser.values().stream().mapToInt(Map::size).sum();
+    /** Whether any standing revocation is about this user: the one lookup most requests cost. */
+    public boolean concerns(long userId) {
+        return byUser.containsKey(userId);
     }
 
     /** The roles among {@code roles} that were revoked at or after {@code issuedAt}. */
