@@ -5,6 +5,8 @@ public final class EventTypes {
 
     public static final String IDENTITY_USER_CREATED = "coachwork.identity.user.created.v1";
     public static final String IDENTITY_USER_UPDATED = "coachwork.identity.user.updated.v1";
+    /** An admin granted or revoked a role (data: io.coachwork.contracts.identity.UserRolesChanged); key = user id. */
+    public static final String IDENTITY_USER_ROLES_CHANGED = "coachwork.identity.user.roles_changed.v1";
 
     public static final String CATALOG_RESOURCE_CREATED = "coachwork.catalog.resource.created.v1";
     public static final String CATALOG_RESOURCE_DELETED = "coachwork.catalog.resource.deleted.v1";

@@ -4,6 +4,7 @@ import io.coachwork.contracts.catalog.CatalogResource;
 import io.coachwork.contracts.coaching.CoachingSessionEvent;
 import io.coachwork.contracts.coaching.CoachingSettingsUpdated;
 import io.coachwork.contracts.identity.IdentityUser;
+import io.coachwork.contracts.identity.UserRolesChanged;
 import io.coachwork.contracts.scheduling.ReviewEvent;
 import io.coachwork.contracts.scheduling.ReviewRequested;
 import io.coachwork.contracts.scheduling.StatementCreated;
@@ -41,6 +42,7 @@ class ContractSchemasTest {
     static Set<Map.Entry<Class<?>, String>> contracts() {
         return Map.<Class<?>, String>ofEntries(
                 Map.entry(IdentityUser.class, "identity-user"),
+                Map.entry(UserRolesChanged.class, "identity-user-roles-changed"),
                 Map.entry(CatalogResource.class, "catalog-resource"),
                 Map.entry(SubscriptionEvent.class, "subscription-event"),
                 Map.entry(SubscriptionChangeRefused.class, "subscription-change-refused"),

@@ -3,7 +3,10 @@ package io.coachwork.platform.directory;
 import io.coachwork.platform.messaging.EventCodec;
 import io.coachwork.platform.messaging.MessagingAutoConfiguration;
 import io.coachwork.platform.outbox.OutboxAutoConfiguration;
+import io.coachwork.platform.security.JwtProperties;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +23,21 @@ public class DirectoryAutoConfiguration {
     }
 
     @Bean
-    IdentityEventsHandler identityEventsHandler(UserDirectory directory, EventCodec codec, Clock clock) {
-        return new IdentityEventsHandler(directory, codec, clock);
+    RoleRevocations roleRevocations(DatabaseClient db) {
+        return new RoleRevocations(db);
+    }
+
+    /** Also the security chain's {@link io.coachwork.platform.security.RoleRevocationCheck}. */
+    @Bean
+    RevokedRolesSnapshot revokedRolesSnapshot(RoleRevocations revocations, JwtProperties jwt,
+                                              @Value("${coachwork.security.revocations.refresh-period:5s}") Duration refreshPeriod) {
+        return new RevokedRolesSnapshot(revocations, jwt.maxLifetime(), jwt.clockSkew(), refreshPeriod, Clock.systemUTC());
+    }
+
+    @Bean
+    IdentityEventsHandler identityEventsHandler(UserDirectory directory, RoleRevocations revocations,
+                                                RevokedRolesSnapshot snapshot, EventCodec codec, Clock clock) {
+        return new IdentityEventsHandler(directory, revocations, snapshot, codec, clock);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.coachwork.platform.directory;
 
 import io.coachwork.platform.security.CurrentUser;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * Records what each caller's token says about them (name, email, roles, zone), so a user who has
  * called a service is known to it even before the identity topic catches up. Writes only when the
- * claims differ from what this instance last wrote for that user.
+ * claims differ from what this instance last wrote for that user. The claims count as of the token's
+ * {@code iat}: a token issued before a role change must not put the old roles back.
  */
 public class DirectoryClaimsFilter implements WebFilter, Ordered {
 
@@ -41,12 +43,13 @@ public class DirectoryClaimsFilter implements WebFilter, Ordered {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(ctx -> ctx.getAuthentication())
                 .filter(auth -> auth.getPrincipal() instanceof Jwt)
-                .map(auth -> CurrentUser.from((Jwt) auth.getPrincipal()))
+                .map(auth -> (Jwt) auth.getPrincipal())
                 .flatMap(this::remember)
                 .then(chain.filter(exchange));
     }
 
-    private Mono<Void> remember(CurrentUser user) {
+    private Mono<Void> remember(Jwt jwt) {
+        CurrentUser user = CurrentUser.from(jwt);
         int fingerprint = Objects.hash(user.name(), user.email(), user.roles(), user.timeZone());
         Integer previous = lastWritten.get(user.id());
         if (previous != null && previous == fingerprint) {
@@ -55,8 +58,9 @@ public class DirectoryClaimsFilter implements WebFilter, Ordered {
         if (lastWritten.size() > MAX_REMEMBERED) {
             lastWritten.clear();
         }
-        return directory.upsert(new DirectoryUser(user.id(), user.name(), user.email(), user.roles(), user.timeZone(),
-                        clock.instant()))
+        Instant now = clock.instant();
+        Instant asOf = jwt.getIssuedAt() != null && jwt.getIssuedAt().isBefore(now) ? jwt.getIssuedAt() : now;
+        return directory.upsert(new DirectoryUser(user.id(), user.name(), user.email(), user.roles(), user.timeZone(), asOf))
                 .doOnSuccess(v -> lastWritten.put(user.id(), fingerprint));
     }
 }

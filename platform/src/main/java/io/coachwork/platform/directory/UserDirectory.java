@@ -1,6 +1,7 @@
 package io.coachwork.platform.directory;
 
 import io.coachwork.platform.web.TextHygiene;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -59,6 +60,18 @@ public class UserDirectory {
                 .bind("roles", user.roles() == null ? "" : String.join(",", user.roles()))
                 .bind("zone", Parameter.fromOrEmpty(TextHygiene.strip(user.timeZone()), String.class))
                 .bind("at", user.updatedAt().atOffset(ZoneOffset.UTC))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** The roles an admin set (roles_changed); the user is registered if this service had not met them. */
+    public Mono<Void> replaceRoles(long userId, Collection<String> roles, Instant at) {
+        return db.sql("""
+                        INSERT INTO directory_user (user_id, roles, updated_at) VALUES (:id, :roles, :at)
+                        ON CONFLICT (user_id) DO UPDATE SET roles = EXCLUDED.roles,
+                          updated_at = GREATEST(directory_user.updated_at, EXCLUDED.updated_at)""")
+                .bind("id", userId)
+                .bind("roles", String.join(",", roles.stream().sorted().toList()))
+                .bind("at", at.atOffset(ZoneOffset.UTC))
                 .fetch().rowsUpdated().then();
     }
 

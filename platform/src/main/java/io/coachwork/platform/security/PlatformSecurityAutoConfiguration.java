@@ -99,8 +99,9 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
     SecurityWebFilterChain platformSecurityChain(ServerHttpSecurity http, ObjectProvider<AuthorizationRules> rules,
-                                                 ApiErrorWriter errors) {
-        return configure(http, rules, errors, bearerTokens(false)).build();
+                                                 ApiErrorWriter errors, ObjectProvider<RoleRevocationCheck> revocations) {
+        return configure(http, rules, errors, bearerTokens(false), revocations.getIfAvailable(() -> RoleRevocationCheck.NONE))
+                .build();
     }
 
     /**
@@ -110,6 +111,13 @@ public class PlatformSecurityAutoConfiguration {
      */
     public static ServerHttpSecurity configure(ServerHttpSecurity http, ObjectProvider<AuthorizationRules> rules,
                                                ApiErrorWriter errors, ServerAuthenticationConverter bearerTokens) {
+        return configure(http, rules, errors, bearerTokens, RoleRevocationCheck.NONE);
+    }
+
+    /** As above, taking roles revoked since a token was issued out of it before any rule or handler sees it. */
+    public static ServerHttpSecurity configure(ServerHttpSecurity http, ObjectProvider<AuthorizationRules> rules,
+                                               ApiErrorWriter errors, ServerAuthenticationConverter bearerTokens,
+                                               RoleRevocationCheck revocations) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> errors.write(exchange.getResponse(),
                 HttpStatus.UNAUTHORIZED, unauthorizedMessage(presentedToken(exchange)));
         ServerAccessDeniedHandler forbidden = (exchange, e) -> errors.write(exchange.getResponse(),
@@ -129,17 +137,24 @@ public class PlatformSecurityAutoConfiguration {
                 })
                 .oauth2ResourceServer(oauth -> oauth
                         .bearerTokenConverter(bearerTokens)
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter(revocations)))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
     }
 
-    /** The {@code roles} claim as {@code ROLE_<role>} authorities, the subject as the name. */
-    public static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesConverter() {
-        return jwt -> Mono.just(new JwtAuthenticationToken(jwt,
-                CurrentUser.roles(jwt).stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList(),
-                jwt.getSubject()));
+    /**
+     * The {@code roles} claim as {@code ROLE_<role>} authorities, the subject as the name, less the
+     * roles revoked since the token was issued: the principal itself carries the reduced
+     * {@code roles} claim, so route rules and {@link CurrentUser} agree.
+     */
+    public static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesConverter(RoleRevocationCheck revocations) {
+        return token -> {
+            Jwt jwt = revocations.withoutRevokedRoles(token);
+            return Mono.just(new JwtAuthenticationToken(jwt,
+                    CurrentUser.roles(jwt).stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList(),
+                    jwt.getSubject()));
+        };
     }
 
     /**

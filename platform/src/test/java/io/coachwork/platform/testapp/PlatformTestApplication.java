@@ -88,7 +88,8 @@ public class PlatformTestApplication {
 
     @Bean
     AuthorizationRules testRules() {
-        return exchanges -> exchanges.pathMatchers("/api/test/tutor/**").hasRole(CurrentUser.TUTOR);
+        return exchanges -> exchanges.pathMatchers("/api/test/tutor/**").hasRole(CurrentUser.TUTOR)
+                .pathMatchers("/api/test/student/**").hasRole(CurrentUser.STUDENT);
     }
 
     @Bean
@@ -183,6 +184,12 @@ public class PlatformTestApplication {
         @PostMapping("/api/test/tutor/groups")
         Mono<ApiResponse<GroupRequest>> group(@RequestBody GroupRequest request, @RequestParam(required = false) String note) {
             return Mono.just(ApiResponse.ok(note, request));
+        }
+
+        /** The caller's roles as handlers see them (after revocations). */
+        @GetMapping("/api/test/student/me")
+        Mono<ApiResponse<Set<String>>> me(CurrentUser user) {
+            return Mono.just(ApiResponse.ok(user.roles()));
         }
 
         @GetMapping("/api/test/tutor/effects/{id}")
