@@ -49,7 +49,8 @@ public record Booking(UUID id, long slotId, UUID teachingSessionId, long tutorId
     }
 
     public Booking confirmed(Instant now) {
-        require(status.awaitingPayment() && paymentStatus == PaymentStatus.SUCCEEDED, "confirmed");
+        require(status.awaitingPayment()
+                && (paymentStatus == PaymentStatus.SUCCEEDED || paymentStatus == PaymentStatus.PACKAGE_CREDIT), "confirmed");
         return with(BookingStatus.CONFIRMED, paymentStatus, refundMinor, refundedMinor, paymentIntentId, clientSecret,
                 null, null, now);
     }
