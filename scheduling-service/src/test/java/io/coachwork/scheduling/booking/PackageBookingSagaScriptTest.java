@@ -7,6 +7,7 @@ import io.coachwork.contracts.payment.PackageCommands.ReturnPackageCredit;
 import io.coachwork.contracts.payment.PackageEvent;
 import io.coachwork.contracts.payment.PackageReplies;
 import io.coachwork.contracts.teaching.TeachingCommands.AddTeachingParticipant;
+import io.coachwork.contracts.teaching.TeachingCommands.CancelTeachingSession;
 import io.coachwork.contracts.teaching.TeachingCommands.RemoveTeachingParticipant;
 import io.coachwork.contracts.teaching.TeachingReplies;
 import io.coachwork.platform.test.TestEvents;
@@ -15,6 +16,7 @@ import io.coachwork.platform.test.TopicProbe;
 import io.coachwork.platform.test.saga.SagaScript;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,6 +190,46 @@ class PackageBookingSagaScriptTest extends BookingIntegrationTest {
                 c.purchaseId(), c.bookingId(), 2, 1, 1, NOW.plus(Duration.ofDays(30))));
         assertThat(bookedCount(slot)).isZero();
         assertThat(status(booking)).isEqualTo("EXPIRED");
+    }
+
+    /** The tutor cancels the session: the credit-paid booking gets its credit back, not a card refund. */
+    @Test
+    void aTutorCancelGivesTheCreditBack() {
+        long student = newUser();
+        UUID purchase = announcePurchase(student, tutor, 60, 3);
+        long slot = oneToOne(tutor);
+        CompletableFuture<Answer> answer = bookInBackground(student,
+                "{\"slot_id\": " + slot + ", \"package_purchase_id\": \"" + purchase + "\"}");
+        SagaScript wallet = wallet();
+        ConsumePackageCredit c = wallet.expectCommand(EventTypes.CONSUME_PACKAGE_CREDIT, ConsumePackageCredit.class,
+                x -> x.purchaseId().equals(purchase.toString())).command();
+        wallet.reply(EventTypes.PACKAGE_CREDIT_CONSUMED, new PackageReplies.PackageCreditConsumed(c.sagaId(),
+                c.purchaseId(), c.bookingId(), 5, 3, 2, NOW.plus(Duration.ofDays(30))));
+        session().expectCommand(EventTypes.ADD_TEACHING_PARTICIPANT, AddTeachingParticipant.class,
+                        a -> a.bookingId().equals(c.bookingId()))
+                .andGivenReply(EventTypes.TEACHING_PARTICIPANT_ADDED, a -> new TeachingReplies.TeachingParticipantAdded(
+                        a.sagaId(), a.sessionId(), a.bookingId(), "part-" + a.bookingId(), "channel", 1));
+        Answer booked = answered(answer);
+        assertThat(booked.status()).isEqualTo(201);
+        String sessionId = booked.body().at("/data/teaching_session_id").asString();
+
+        CompletableFuture<Answer> cancel = CompletableFuture.supplyAsync(() -> answer(send(HttpMethod.PATCH,
+                "/api/teaching/sessions/" + sessionId + "/cancel", TestJwt.tutor(tutor), "{\"reason\": \"Ill\"}")));
+        session().expectCommand(EventTypes.CANCEL_TEACHING_SESSION, CancelTeachingSession.class,
+                        cmd -> cmd.sessionId().equals(sessionId))
+                .andGivenReply(EventTypes.TEACHING_SESSION_CANCEL_DONE, cmd -> new TeachingReplies.TeachingSessionCancelled(
+                        cmd.sagaId(), cmd.sessionId(), List.of(c.bookingId())));
+        assertThat(answered(cancel).status()).isEqualTo(200);
+        wallet.expectCommand(EventTypes.RETURN_PACKAGE_CREDIT, ReturnPackageCredit.class,
+                        r -> r.bookingId().equals(c.bookingId()) && r.reason().equals("Ill"))
+                .andGivenReply(EventTypes.PACKAGE_CREDIT_RETURNED, r -> new PackageReplies.PackageCreditReturned(
+                        r.sagaId(), r.purchaseId(), r.bookingId(), true, 3));
+        UUID booking = UUID.fromString(c.bookingId());
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(status(booking)).isEqualTo("CANCELLED");
+            assertThat(paymentStatus(booking)).isEqualTo("CREDIT_RETURNED");
+        });
+        assertThat(wallet.commandsSent(EventTypes.REFUND_BOOKING_PAYMENT)).isZero();
     }
 
     /** Wallet-service announces a paid purchase; returns once the read model has it. */
