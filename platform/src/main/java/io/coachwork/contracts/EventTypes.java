@@ -89,6 +89,19 @@ public final class EventTypes {
     public static final String PAYMENT_REFUNDED = "coachwork.payment.refunded.v1";
     public static final String TUTOR_EARNING = "coachwork.payment.tutor_earning.v1";
 
+    // Session packages: credit commands from booking sagas to wallet-service, their replies
+    // (data: io.coachwork.contracts.payment.PackageCommands / PackageReplies) and purchase facts (PackageEvent).
+    public static final String CONSUME_PACKAGE_CREDIT = "coachwork.wallet.command.consume_package_credit.v1";
+    public static final String RETURN_PACKAGE_CREDIT = "coachwork.wallet.command.return_package_credit.v1";
+    public static final String PACKAGE_CREDIT_CONSUMED = "coachwork.wallet.reply.package_credit_consumed.v1";
+    public static final String PACKAGE_CREDIT_REFUSED = "coachwork.wallet.reply.package_credit_refused.v1";
+    public static final String PACKAGE_CREDIT_RETURNED = "coachwork.wallet.reply.package_credit_returned.v1";
+    public static final String PACKAGE_PURCHASED = "coachwork.payment.package.purchased.v1";
+    public static final String PACKAGE_CREDIT_USED = "coachwork.payment.package.credit_used.v1";
+    public static final String PACKAGE_CREDIT_GIVEN_BACK = "coachwork.payment.package.credit_returned.v1";
+    public static final String PACKAGE_EXPIRED = "coachwork.payment.package.expired.v1";
+    public static final String PACKAGE_REFUNDED = "coachwork.payment.package.refunded.v1";
+
     // Teaching-session commands from booking sagas to session-service and their replies
     // (data: io.coachwork.contracts.teaching.TeachingCommands / TeachingReplies).
     public static final String ADD_TEACHING_PARTICIPANT = "coachwork.session.command.add_teaching_participant.v1";

@@ -5,6 +5,9 @@ import io.coachwork.contracts.coaching.CoachingSessionEvent;
 import io.coachwork.contracts.coaching.CoachingSettingsUpdated;
 import io.coachwork.contracts.identity.IdentityUser;
 import io.coachwork.contracts.identity.UserRolesChanged;
+import io.coachwork.contracts.payment.PackageCommands;
+import io.coachwork.contracts.payment.PackageEvent;
+import io.coachwork.contracts.payment.PackageReplies;
 import io.coachwork.contracts.scheduling.ReviewEvent;
 import io.coachwork.contracts.scheduling.ReviewRequested;
 import io.coachwork.contracts.scheduling.StatementCreated;
@@ -81,7 +84,13 @@ class ContractSchemasTest {
                 Map.entry(TeachingReplies.TeachingSessionCancelled.class, "teaching-session-cancelled"),
                 Map.entry(TeachingReplies.TeachingCancelRefused.class, "teaching-cancel-refused"),
                 Map.entry(TeachingSessionEvent.class, "teaching-session-event"),
-                Map.entry(DiscordLinkChanged.class, "teaching-discord-link-changed")).entrySet();
+                Map.entry(DiscordLinkChanged.class, "teaching-discord-link-changed"),
+                Map.entry(PackageCommands.ConsumePackageCredit.class, "payment-consume-package-credit"),
+                Map.entry(PackageCommands.ReturnPackageCredit.class, "payment-return-package-credit"),
+                Map.entry(PackageReplies.PackageCreditConsumed.class, "payment-package-credit-consumed"),
+                Map.entry(PackageReplies.PackageCreditRefused.class, "payment-package-credit-refused"),
+                Map.entry(PackageReplies.PackageCreditReturned.class, "payment-package-credit-returned"),
+                Map.entry(PackageEvent.class, "payment-package-event")).entrySet();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -22,6 +22,9 @@ public class WalletApplication {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.POST, "/api/webhooks/stripe").permitAll()
                 .pathMatchers("/api/marketplace/tutor/**").hasRole(CurrentUser.TUTOR)
+                // Buying and refunding a package is a student's act; reading a purchase checks its owner.
+                .pathMatchers(HttpMethod.POST, "/api/teaching/packages/*/purchase", "/api/teaching/package-purchases/*/refund")
+                .hasRole(CurrentUser.STUDENT)
                 // Moving money by hand takes a super admin; other admins only read.
                 .pathMatchers(HttpMethod.POST, "/api/admin/wallet/adjustments").hasRole(CurrentUser.SUPER_ADMIN)
                 .pathMatchers("/api/admin/**").hasAnyRole(CurrentUser.ADMIN, CurrentUser.SUPER_ADMIN);

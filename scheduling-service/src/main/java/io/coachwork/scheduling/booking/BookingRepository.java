@@ -206,7 +206,8 @@ public class BookingRepository {
     /** Holds past their expiry and unpaid, claimed for this transaction (replicas skip each other's). */
     public Mono<List<Booking>> claimExpiredHolds(Instant now, int limit) {
         return db.sql("""
-                        SELECT * FROM booking WHERE status IN ('HELD', 'PENDING_PAYMENT') AND payment_status <> 'SUCCEEDED'
+                        SELECT * FROM booking WHERE status IN ('HELD', 'PENDING_PAYMENT')
+                          AND payment_status NOT IN ('SUCCEEDED', 'PACKAGE_CREDIT')
                           AND hold_expires_at <= :now
                         ORDER BY hold_expires_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .bind("now", utc(now)).bind("limit", limit).map((row, meta) -> booking(row)).all().collectList();

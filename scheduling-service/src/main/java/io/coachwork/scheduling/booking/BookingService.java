@@ -16,6 +16,7 @@ import io.coachwork.scheduling.booking.domain.Booking;
 import io.coachwork.scheduling.calendly.CalendlyRepository;
 import io.coachwork.scheduling.booking.domain.CancelledBy;
 import io.coachwork.scheduling.booking.domain.IllegalTransition;
+import io.coachwork.scheduling.booking.domain.PaymentStatus;
 import io.coachwork.scheduling.events.SchedulingEvents;
 import io.coachwork.scheduling.profile.ProfileRepository;
 import io.coachwork.scheduling.profile.TutorProfile;
@@ -69,6 +70,7 @@ public class BookingService {
     private final SchedulingEvents slotEvents;
     private final DiscordLinkRequirement discordLink;
     private final CalendlyRepository calendly;
+    private final PackageCredits credits;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final Duration answerWait;
@@ -76,7 +78,7 @@ public class BookingService {
     public BookingService(BookingRepository bookings, ProfileRepository profiles, SlotSearch search, Seats seats,
                           BookingSaga saga, SessionCancelSaga sessionCancel, Cancellations cancellations,
                           BookingEvents events, SchedulingEvents slotEvents, DiscordLinkRequirement discordLink,
-                          CalendlyRepository calendly, TransactionalOperator tx, Clock clock,
+                          CalendlyRepository calendly, PackageCredits credits, TransactionalOperator tx, Clock clock,
                           @Value("${coachwork.bookings.answer-wait:10s}") Duration answerWait) {
         this.bookings = bookings;
         this.profiles = profiles;
@@ -89,6 +91,7 @@ public class BookingService {
         this.slotEvents = slotEvents;
         this.discordLink = discordLink;
         this.calendly = calendly;
+        this.credits = credits;
         this.tx = tx;
         this.clock = clock;
         this.answerWait = answerWait;
@@ -107,7 +110,9 @@ public class BookingService {
                 .onErrorMap(DataIntegrityViolationException.class, e -> ApiException.conflict(ALREADY_SEATED))
                 .flatMap(b -> saga.await(b.sagaId(), answerWait).then(bookings.find(b.id())))
                 .flatMap(b -> switch (b.status()) {
-                    case REFUSED -> Mono.error(ApiException.unavailable("The booking could not be paid: " + b.reason()));
+                    case REFUSED -> Mono.error(b.paymentStatus() == PaymentStatus.CREDIT_RETURNED
+                            ? ApiException.invalidField("package_purchase_id", b.reason())
+                            : ApiException.unavailable("The booking could not be paid: " + b.reason()));
                     case HELD -> Mono.just(new Booked(HttpStatus.ACCEPTED, b));
                     default -> Mono.just(new Booked(HttpStatus.CREATED, b));
                 });
@@ -185,13 +190,20 @@ public class BookingService {
         int minutes = (int) Duration.between(slot.startsAt(), slot.endsAt()).toMinutes();
         Long subjectRate = p.subjects().stream().filter(s -> s.subject().equals(subject)).findFirst()
                 .map(TutorProfile.Subject::hourlyRateMinor).orElse(null);
-        OptionalLong price = Price.of(subjectRate, p.hourlyRateMinor(), minutes);
+        UUID purchase = purchaseId(r.packagePurchaseId());
+        OptionalLong price = purchase != null ? OptionalLong.of(0) : Price.of(subjectRate, p.hourlyRateMinor(), minutes);
         if (price.isEmpty()) {
             throw ApiException.conflict("This tutor has not set an hourly rate");
         }
         Seats.HoldRequest hold = new Seats.HoldRequest(student.id(), studentZone(student), subject, notes,
-                price.getAsLong(), p.currency());
-        return requireFree(slot.tutorId(), slot.startsAt(), slot.endsAt())
+                price.getAsLong(), p.currency(), purchase);
+        // The read model refuses early and clearly; wallet-service decides when the saga asks (two bookings
+        // racing for the last credit both pass here, and only one gets it).
+        Mono<Void> early = purchase == null ? Mono.empty() : credits.view(purchase)
+                .flatMap(v -> PackageCheck.refusal(v, student.id(), slot.tutorId(), minutes, slot.startsAt(), now)
+                        .map(reason -> Mono.<Void>error(ApiException.invalidField("package_purchase_id", reason)))
+                        .orElse(Mono.empty()));
+        return early.then(requireFree(slot.tutorId(), slot.startsAt(), slot.endsAt()))
                 .then(bookings.hasLiveSeat(slot.id(), student.id()))
                 .flatMap(seated -> seated ? Mono.error(ApiException.conflict(ALREADY_SEATED))
                         : bookings.takeSeat(slot.id(), UUID.randomUUID(), now)
@@ -369,6 +381,17 @@ public class BookingService {
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, field + " must be a UTC instant such as 2027-01-20T10:00:00Z");
         }
+    }
+
+    private static UUID purchaseId(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        UUID id = uuid(raw.strip());
+        if (id == null) {
+            throw new InvalidInput("package_purchase_id", "package_purchase_id must be a package purchase id");
+        }
+        return id;
     }
 
     static UUID uuid(String value) {

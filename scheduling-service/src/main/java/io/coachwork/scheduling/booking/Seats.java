@@ -24,21 +24,23 @@ public class Seats {
     private final ProfileRepository profiles;
     private final BookingSaga saga;
     private final BookingEvents events;
+    private final PackageCredits credits;
     private final Duration hold;
 
     public Seats(BookingRepository bookings, WaitlistRepository waitlist, ProfileRepository profiles, BookingSaga saga,
-                 BookingEvents events, @Value("${coachwork.bookings.hold:15m}") Duration hold) {
+                 BookingEvents events, PackageCredits credits, @Value("${coachwork.bookings.hold:15m}") Duration hold) {
         this.bookings = bookings;
         this.waitlist = waitlist;
         this.profiles = profiles;
         this.saga = saga;
         this.events = events;
+        this.credits = credits;
         this.hold = hold;
     }
 
-    /** What a hold is for: who, at which price, with which notes. */
+    /** What a hold is for: who, at which price, with which notes; {@code packagePurchaseId} pays it with a credit. */
     public record HoldRequest(long studentId, String studentTimezone, String subject, String notes, long priceMinor,
-                              String currency) {
+                              String currency, UUID packagePurchaseId) {
     }
 
     /** Records a hold on a seat of {@code slot} just taken by {@link BookingRepository#takeSeat}, and starts its saga. */
@@ -46,8 +48,15 @@ public class Seats {
         Booking held = Booking.held(UUID.randomUUID(), slot.id(), slot.teachingSessionId(), slot.tutorId(), r.studentId(),
                 slot.sessionType(), slot.maxParticipants(), slot.startsAt(), slot.endsAt(), slot.timezone(),
                 r.studentTimezone(), r.subject(), r.notes(), r.priceMinor(), r.currency(), holdEnd(slot, now), now);
+        if (r.packagePurchaseId() != null) {
+            Booking withCredit = held.payingWithPackage(now);
+            return bookings.insert(withCredit)
+                    .then(credits.link(withCredit.id(), r.packagePurchaseId()))
+                    .then(saga.start(withCredit, r.packagePurchaseId()))
+                    .flatMap(b -> events.held(b, now).thenReturn(b));
+        }
         return bookings.insert(held)
-                .then(saga.start(held))
+                .then(saga.start(held, null))
                 .flatMap(b -> events.held(b, now).thenReturn(b));
     }
 
@@ -82,7 +91,7 @@ public class Seats {
                 return Mono.empty();
             }
             HoldRequest request = new HoldRequest(entry.studentId(), entry.studentTimezone(), null, null,
-                    price.getAsLong(), p.currency());
+                    price.getAsLong(), p.currency(), null);
             return bookings.takeSeat(slot.id(), UUID.randomUUID(), now)
                     .flatMap(taken -> hold(taken, request, now))
                     .flatMap(b -> waitlist.mark(entry.id(), "OFFERED", b.id(), now).then(events.waitlistOffered(b, now)));

@@ -29,7 +29,11 @@ public enum AccountCode {
     /** The platform's commission on released booking payments (per currency). */
     PLATFORM_COMMISSION(false, true),
     /** A tutor's earnings from completed bookings, less commission (one account per currency). */
-    EARNINGS(true, true);
+    EARNINGS(true, true),
+    /** Students' package payments held until each credit's session completes, expires or is refunded (per currency). */
+    PACKAGE_ESCROW(false, true),
+    /** The share of package prices whose credits expired unused (per currency). */
+    PACKAGE_FORFEITS(false, true);
 
     private final boolean tutorOwned;
     private final boolean money;

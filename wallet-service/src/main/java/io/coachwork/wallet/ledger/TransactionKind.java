@@ -13,7 +13,11 @@ public enum TransactionKind {
     HOURS_RELEASE,
     BOOKING_PAYMENT,
     BOOKING_REFUND,
-    BOOKING_RELEASE;
+    BOOKING_RELEASE,
+    PACKAGE_PAYMENT,
+    PACKAGE_RELEASE,
+    PACKAGE_EXPIRY,
+    PACKAGE_REFUND;
 
     public String dbName() {
         return name().toLowerCase(Locale.ROOT);

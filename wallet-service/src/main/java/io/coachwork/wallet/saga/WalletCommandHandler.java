@@ -3,11 +3,13 @@ package io.coachwork.wallet.saga;
 import io.coachwork.contracts.CloudEvent;
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
+import io.coachwork.contracts.payment.PackageCommands;
 import io.coachwork.contracts.payment.PaymentCommands;
 import io.coachwork.contracts.wallet.WalletCommands;
 import io.coachwork.platform.messaging.EventCodec;
 import io.coachwork.platform.messaging.EventHandler;
 import io.coachwork.platform.outbox.OutboxWriter;
+import io.coachwork.wallet.packages.PackagePurchases;
 import io.coachwork.wallet.payment.BookingPayments;
 import java.time.Clock;
 import java.util.Set;
@@ -32,6 +34,7 @@ public class WalletCommandHandler implements EventHandler {
     private final HoursHolds holds;
     private final SubscriptionCharges charges;
     private final BookingPayments bookings;
+    private final PackagePurchases packages;
     private final SagaReplies replies;
     private final OutboxWriter outbox;
     private final EventCodec codec;
@@ -39,10 +42,11 @@ public class WalletCommandHandler implements EventHandler {
     private final Clock clock;
 
     public WalletCommandHandler(HoursHolds holds, SubscriptionCharges charges, BookingPayments bookings,
-                                SagaReplies replies, OutboxWriter outbox, EventCodec codec, JsonMapper json, Clock clock) {
+                                PackagePurchases packages, SagaReplies replies, OutboxWriter outbox, EventCodec codec, JsonMapper json, Clock clock) {
         this.holds = holds;
         this.charges = charges;
         this.bookings = bookings;
+        this.packages = packages;
         this.replies = replies;
         this.outbox = outbox;
         this.codec = codec;
@@ -94,6 +98,14 @@ public class WalletCommandHandler implements EventHandler {
             case EventTypes.REFUND_BOOKING_PAYMENT -> {
                 var c = codec.data(event, PaymentCommands.RefundBookingPayment.class);
                 yield once(c.sagaId(), event.type(), c.replyTopic(), () -> bookings.refund(c));
+            }
+            case EventTypes.CONSUME_PACKAGE_CREDIT -> {
+                var c = codec.data(event, PackageCommands.ConsumePackageCredit.class);
+                yield once(c.sagaId(), event.type(), c.replyTopic(), () -> packages.consume(c));
+            }
+            case EventTypes.RETURN_PACKAGE_CREDIT -> {
+                var c = codec.data(event, PackageCommands.ReturnPackageCredit.class);
+                yield once(c.sagaId(), event.type(), c.replyTopic(), () -> packages.giveBack(c));
             }
             default -> Mono.empty();
         };

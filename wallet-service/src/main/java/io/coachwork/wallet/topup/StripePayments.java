@@ -94,6 +94,36 @@ public class StripePayments {
         return call(() -> client().v1().paymentIntents().create(params, options));
     }
 
+    /**
+     * A PaymentIntent for a session-package purchase ({@code package_purchase_id} in its metadata routes
+     * its webhooks; idempotency key = purchase id). Fails with Stripe's own exception.
+     */
+    public Mono<PaymentIntent> createPackageIntent(String purchaseId, long studentId, long tutorId, long amountMinor,
+                                                   String currency, String description) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(amountMinor)
+                .setCurrency(currency.toLowerCase(Locale.ROOT))
+                .setDescription(description)
+                .putAllMetadata(Map.of("package_purchase_id", purchaseId, "student_id", Long.toString(studentId),
+                        "tutor_id", Long.toString(tutorId)))
+                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder().setEnabled(true).build())
+                .build();
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey("package:" + purchaseId).build();
+        return call(() -> client().v1().paymentIntents().create(params, options));
+    }
+
+    /** Refunds a package purchase's payment in full (idempotency key = purchase id + ":refund"). */
+    public Mono<Refund> refundPackage(String paymentIntentId, long amountMinor, String purchaseId) {
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(paymentIntentId)
+                .setAmount(amountMinor)
+                .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
+                .putMetadata("package_purchase_id", purchaseId)
+                .build();
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey("package:" + purchaseId + ":refund").build();
+        return call(() -> client().v1().refunds().create(params, options));
+    }
+
     public Mono<PaymentIntent> retrieveIntent(String paymentIntentId) {
         return call(() -> client().v1().paymentIntents().retrieve(paymentIntentId));
     }

@@ -10,6 +10,7 @@ import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 import io.coachwork.platform.web.ApiException;
 import io.coachwork.platform.web.ApiResponse;
+import io.coachwork.wallet.packages.PackagePurchases;
 import io.coachwork.wallet.payment.BookingPayments;
 import java.time.Clock;
 import org.springframework.util.StringUtils;
@@ -26,7 +27,8 @@ import reactor.core.publisher.Mono;
  * stops retrying them.
  * <p>
  * PaymentIntents whose metadata names a {@code booking_id} are booking payments ({@link BookingPayments});
- * the others are top-ups. Refunds are learnt from {@code charge.refunded}, which Stripe sends for full
+ * those naming a {@code package_purchase_id} pay for session packages ({@link PackagePurchases}); the
+ * others are top-ups. Refunds are learnt from {@code charge.refunded}, which Stripe sends for full
  * and partial refunds with the charge's cumulative {@code amount_refunded} (the {@code refund.*}
  * events are acknowledged and ignored: each would only repeat what that total already says).
  */
@@ -40,13 +42,15 @@ public class StripeWebhookController {
 
     private final TopUpService topUps;
     private final BookingPayments bookings;
+    private final PackagePurchases packages;
     private final StripeProperties properties;
     private final Clock clock;
 
-    public StripeWebhookController(TopUpService topUps, BookingPayments bookings, StripeProperties properties,
-                                   Clock clock) {
+    public StripeWebhookController(TopUpService topUps, BookingPayments bookings, PackagePurchases packages,
+                                   StripeProperties properties, Clock clock) {
         this.topUps = topUps;
         this.bookings = bookings;
+        this.packages = packages;
         this.properties = properties;
         this.clock = clock;
     }
@@ -60,19 +64,26 @@ public class StripeWebhookController {
                 case PAYMENT_SUCCEEDED -> {
                     PaymentIntent intent = paymentIntent(event);
                     yield BookingPayments.bookingOf(intent).map(b -> bookings.paymentSucceeded(b, intent))
+                            .or(() -> PackagePurchases.purchaseOf(intent).map(p -> packages.paymentSucceeded(p, intent)))
                             .orElseGet(() -> topUps.paymentSucceeded(intent));
                 }
                 case PAYMENT_FAILED -> {
                     PaymentIntent intent = paymentIntent(event);
                     yield BookingPayments.bookingOf(intent).map(b -> bookings.paymentFailed(b, intent))
+                            .or(() -> PackagePurchases.purchaseOf(intent).map(p -> packages.paymentFailed(p, intent)))
                             .orElseGet(() -> topUps.paymentFailed(intent));
                 }
                 case PAYMENT_CANCELED -> {
                     PaymentIntent intent = paymentIntent(event);
                     yield BookingPayments.bookingOf(intent).map(b -> bookings.paymentCanceled(b, intent))
+                            .or(() -> PackagePurchases.purchaseOf(intent).map(p -> packages.paymentCanceled(p, intent)))
                             .orElseGet(() -> Mono.just(false));
                 }
-                case CHARGE_REFUNDED -> bookings.chargeRefunded(object(event, Charge.class));
+                case CHARGE_REFUNDED -> {
+                    Charge charge = object(event, Charge.class);
+                    yield bookings.chargeRefunded(charge)
+                            .flatMap(booking -> booking ? Mono.just(true) : packages.chargeRefunded(charge));
+                }
                 default -> Mono.just(false);
             };
             return handled.map(h -> ApiResponse.ok("Webhook received",

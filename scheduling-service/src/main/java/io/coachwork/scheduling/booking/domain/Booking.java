@@ -49,7 +49,8 @@ public record Booking(UUID id, long slotId, UUID teachingSessionId, long tutorId
     }
 
     public Booking confirmed(Instant now) {
-        require(status.awaitingPayment() && paymentStatus == PaymentStatus.SUCCEEDED, "confirmed");
+        require(status.awaitingPayment()
+                && (paymentStatus == PaymentStatus.SUCCEEDED || paymentStatus == PaymentStatus.PACKAGE_CREDIT), "confirmed");
         return with(BookingStatus.CONFIRMED, paymentStatus, refundMinor, refundedMinor, paymentIntentId, clientSecret,
                 null, null, now);
     }
@@ -112,6 +113,28 @@ public record Booking(UUID id, long slotId, UUID teachingSessionId, long tutorId
         }
         return with(status, PaymentStatus.CANCELLED, refundMinor, refundedMinor, paymentIntentId, clientSecret,
                 cancelledBy, reason, now);
+    }
+
+    /** A new hold that a session-package credit pays instead of a card. */
+    public Booking payingWithPackage(Instant now) {
+        require(status == BookingStatus.HELD && paymentStatus == PaymentStatus.REQUIRES_PAYMENT && priceMinor == 0,
+                "paid with a package");
+        return with(status, PaymentStatus.PACKAGE_PENDING, refundMinor, refundedMinor, null, null, cancelledBy, reason,
+                now);
+    }
+
+    /** Wallet-service spent the credit; the booking confirms once session-service adds the participant. */
+    public Booking creditConsumed(Instant now) {
+        require(status.awaitingPayment() && paymentStatus == PaymentStatus.PACKAGE_PENDING, "paid by credit");
+        return with(status, PaymentStatus.PACKAGE_CREDIT, refundMinor, refundedMinor, null, null, cancelledBy, reason,
+                now);
+    }
+
+    /** The credit is back in its package (the booking was cancelled, refused or expired). */
+    public Booking creditReturned(Instant now) {
+        require(paymentStatus.packageCredit(), "given its credit back");
+        return with(status, PaymentStatus.CREDIT_RETURNED, refundMinor, refundedMinor, null, null, cancelledBy, reason,
+                now);
     }
 
     public Booking withSaga(UUID saga) {
