@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 11's walk through the gateway against the real services: the marketplace around the sessions
- * (reviews and the directory's rating, a coach's statistics and statements, Calendly busy time, invoices of
+ * (reviews and the directory's rating, session packages paid by card and spent on bookings, a coach's statistics and statements, Calendly busy time, invoices of
  * paid plans).
  */
 class MarketplaceWalkThroughGatewayTest extends EndToEndTest {
@@ -85,6 +85,71 @@ class MarketplaceWalkThroughGatewayTest extends EndToEndTest {
         JsonNode rated = data(send("GET", "/api/teaching/tutors?min_rating=4.5&limit=100&sort=rating", null, null)
                 .expectStatus().isOk());
         assertThat(rated.toString()).contains("\"id\":" + tutor + ",");
+    }
+
+    /** A package purchase paid by card: the stand-in's PaymentIntent and Stripe's signed webhook. */
+    private JsonNode paidPurchase(long packageId, String studentToken) {
+        JsonNode purchase = data(send("POST", "/api/teaching/packages/" + packageId + "/purchase", studentToken, null)
+                .expectStatus().isCreated());
+        deliver(RunningPlatform.get().stripe.succeededWebhook(purchase.get("payment_intent_id").asString(),
+                RunningPlatform.STRIPE_WEBHOOK_SECRET, Instant.now()));
+        return await().atMost(patience()).until(() -> data(send("GET", "/api/teaching/package-purchases/"
+                        + purchase.get("id").asString(), studentToken, null).expectStatus().isOk()),
+                p -> "ACTIVE".equals(p.get("status").asString()));
+    }
+
+    private JsonNode bookWithCredit(String studentToken, long slotId, String purchaseId) {
+        JsonNode booking = data(send("POST", "/api/teaching/sessions/book", studentToken,
+                "{\"slot_id\": " + slotId + ", \"package_purchase_id\": \"" + purchaseId + "\"}").expectStatus().isCreated());
+        return await().atMost(patience()).until(
+                () -> data(send("GET", "/api/teaching/bookings/" + booking.get("id").asString(), studentToken, null)
+                        .expectStatus().isOk()),
+                b -> "CONFIRMED".equals(b.get("status").asString()));
+    }
+
+    @Test
+    void aStudentBuysAFiveSessionPackageAndBooksWithItUntilNoCreditIsLeft() {
+        long tutor = approvedTutor();
+        String tutorToken = TestJwt.tutor(tutor);
+        long student = newUser();
+        String studentToken = TestJwt.student(student);
+        // 10% off the 60 USD/h the tutor's approved profile announced (wallet-service learns it from that event).
+        // Until that event has arrived the package is refused (400, nothing created), so the first 201 is the one.
+        JsonNode offer = await().atMost(patience()).ignoreExceptions().until(() -> data(send("POST",
+                "/api/marketplace/tutor/packages", tutorToken, """
+                        {"name": "Five hours of maths", "session_count": 5, "duration_minutes": 60, "discount_percent": 10,
+                         "validity_days": 60}""").expectStatus().isCreated()), o -> o.has("id"));
+        assertThat(offer.get("price").decimalValue()).isEqualByComparingTo("270");
+        assertThat(offer.get("price_per_session").decimalValue()).isEqualByComparingTo("54");
+        JsonNode listed = data(send("GET", "/api/teaching/packages?tutor_id=" + tutor, studentToken, null).expectStatus().isOk());
+        assertThat(listed.toString()).contains("Five hours of maths");
+
+        JsonNode purchase = paidPurchase(offer.get("id").asLong(), studentToken);
+        String purchaseId = purchase.get("id").asString();
+        assertThat(purchase.get("credits_left").asInt()).isEqualTo(5);
+        LocalDate day = LocalDate.now(LAGOS).plusDays(3);
+        JsonNode booking = bookWithCredit(studentToken, slot(tutor, day, "09:00", "10:00", "ONE_TO_ONE", 1), purchaseId);
+        assertThat(booking.get("payment_status").asString()).isEqualTo("PACKAGE_CREDIT");
+        JsonNode used = await().atMost(patience()).until(() -> data(send("GET", "/api/teaching/package-purchases/"
+                + purchaseId, studentToken, null).expectStatus().isOk()), p -> p.get("credits_left").asInt() == 4);
+        assertThat(used.get("credits_used").asInt()).isEqualTo(1);
+        assertThat(used.get("usage").toString()).contains(booking.get("id").asString());
+        JsonNode tutorsView = data(send("GET", "/api/marketplace/tutor/packages/purchases", tutorToken, null)
+                .expectStatus().isOk());
+        assertThat(tutorsView.toString()).contains(purchaseId).contains("\"credits_left\":4");
+
+        // A one-session trial: its single credit books once, the second booking is refused with the reason.
+        JsonNode trial = data(send("POST", "/api/marketplace/tutor/packages", tutorToken, """
+                {"name": "Trial", "session_count": 1, "duration_minutes": 60, "price": 40, "currency": "USD"}""")
+                .expectStatus().isCreated());
+        String trialPurchase = paidPurchase(trial.get("id").asLong(), studentToken).get("id").asString();
+        bookWithCredit(studentToken, slot(tutor, day, "11:00", "12:00", "ONE_TO_ONE", 1), trialPurchase);
+        long another = slot(tutor, day, "13:00", "14:00", "ONE_TO_ONE", 1);
+        await().atMost(patience()).untilAsserted(() -> send("POST", "/api/teaching/sessions/book", studentToken,
+                "{\"slot_id\": " + another + ", \"package_purchase_id\": \"" + trialPurchase + "\"}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("No credits left in this package"));
+        assertThat(bookableSlots(tutor, day, studentToken)).contains(another);
+        assertBooksReconcile();
     }
 
     @Test
