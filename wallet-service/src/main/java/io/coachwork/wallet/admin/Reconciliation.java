@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
  * Checks the books: every tutor account's cached balance equals the sum of its entries (platform
  * accounts cache none: their balance is that sum), every ledger transaction sums to zero per unit,
  * every tutor's hours add up ({@link ReconciliationRules}), each currency's booking escrow holds
- * exactly what its booking payments paid less refunded less released, and each booking's escrow,
+ * exactly what its booking payments paid less refunded less released (and its package escrow what the
+ * package purchases paid less released, forfeited and refunded), and each booking's escrow,
  * commission and earnings movements match its payment record.
  * Reads one consistent snapshot (repeatable read), so movements running meanwhile cannot show up
  * as discrepancies.
@@ -40,7 +41,7 @@ public class Reconciliation {
     }
 
     public Mono<Report> run() {
-        Mono<Report> report = accounts().concatWith(transactions()).concatWith(escrows()).concatWith(bookings()).collectList().flatMap(ledgerFindings ->
+        Mono<Report> report = accounts().concatWith(transactions()).concatWith(escrows()).concatWith(packageEscrows()).concatWith(bookings()).collectList().flatMap(ledgerFindings ->
                 tutors().collectList().map(tutors -> {
                     List<Discrepancy> all = new ArrayList<>(ledgerFindings);
                     tutors.forEach(t -> all.addAll(ReconciliationRules.check(t)));
@@ -93,6 +94,25 @@ public class Reconciliation {
                         WHERE COALESCE(b.total, 0) <> COALESCE(l.total, 0) ORDER BY 1""")
                 .map((row, meta) -> new Discrepancy(ReconciliationRules.BOOKING_ESCROW,
                         "booking escrow in " + row.get("unit", String.class) + ": paid - refunded - released vs ledger",
+                        row.get("expected", Long.class), row.get("actual", Long.class), row.get("unit", String.class)))
+                .all();
+    }
+
+    private Flux<Discrepancy> packageEscrows() {
+        return db.sql("""
+                        WITH ledger AS (SELECT a.unit, sum(e.amount)::bigint AS total FROM ledger_entry e
+                                        JOIN account a ON a.id = e.account_id
+                                        WHERE a.code = 'package_escrow' AND a.owner_id IS NULL GROUP BY a.unit),
+                             bought AS (SELECT currency AS unit,
+                                          sum(paid_minor - released_minor - forfeited_minor - refunded_minor)::bigint AS total
+                                        FROM package_purchase GROUP BY currency)
+                        SELECT COALESCE(l.unit, b.unit) AS unit, COALESCE(b.total, 0) AS expected,
+                          COALESCE(l.total, 0) AS actual
+                        FROM ledger l FULL JOIN bought b ON b.unit = l.unit
+                        WHERE COALESCE(b.total, 0) <> COALESCE(l.total, 0) ORDER BY 1""")
+                .map((row, meta) -> new Discrepancy(ReconciliationRules.PACKAGE_ESCROW,
+                        "package escrow in " + row.get("unit", String.class)
+                                + ": paid - released - forfeited - refunded vs ledger",
                         row.get("expected", Long.class), row.get("actual", Long.class), row.get("unit", String.class)))
                 .all();
     }

@@ -17,6 +17,8 @@ public final class ReconciliationRules {
     public static final String HELD_VS_HOLDS = "held_vs_open_holds";
     /** A currency's booking escrow (sum of its entries) against what the booking payments say it holds. */
     public static final String BOOKING_ESCROW = "booking_escrow";
+    /** A currency's package escrow against what the package purchases say it holds (paid, not yet released, forfeited or refunded). */
+    public static final String PACKAGE_ESCROW = "package_escrow";
     /** One booking's ledger movements (escrow, commission, earnings) against its payment record. */
     public static final String BOOKING_PAYMENT = "booking_payment";
 

@@ -152,13 +152,19 @@ public class PackageControllers {
         throw ApiException.notFound("Package not found");
     }
 
+    /** A user id: any positive 64-bit number (identity provider ids are not limited to int). */
     private static long positive(String field, String raw) {
         if (raw == null || raw.isBlank()) {
             throw ApiException.invalidField(field, field + " is required");
         }
         try {
-            return PackageCatalog.whole(field, new BigDecimal(raw.strip()), 1, Integer.MAX_VALUE, true);
-        } catch (NumberFormatException e) {
+            BigDecimal value = new BigDecimal(raw.strip());
+            if (value.stripTrailingZeros().scale() > 0 || value.signum() <= 0
+                    || value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                throw new NumberFormatException();
+            }
+            return value.longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
             throw ApiException.invalidField(field, field + " must be a positive whole number");
         }
     }

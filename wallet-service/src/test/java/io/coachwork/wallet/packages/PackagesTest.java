@@ -268,6 +268,13 @@ class PackagesTest extends WalletIntegrationTest {
                 .jsonPath("$.data.pagination.total").isEqualTo(0);
         buyRequest(newId(), id, null).expectStatus().isEqualTo(409);
         patch(newId(), id, "{\"active\": true}").expectStatus().isNotFound();
+        // Tutor ids are 64-bit like every user id; anything else names the field.
+        get("/api/teaching/packages?tutor_id=900000000000", TestJwt.student(newId())).expectStatus().isOk().expectBody()
+                .jsonPath("$.data.pagination.total").isEqualTo(0);
+        for (String bad : List.of("0", "-3", "1.5", "abc", "99999999999999999999", "")) {
+            get("/api/teaching/packages?tutor_id=" + bad, TestJwt.student(newId())).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("tutor_id");
+        }
 
         createPackage(tutor, "{\"name\": \"x\", \"session_count\": 1e30, \"duration_minutes\": 60, \"price\": 5, \"currency\": \"USD\"}", 400)
                 .jsonPath("$.errors[0].field").isEqualTo("session_count");
