@@ -1,5 +1,6 @@
 package io.coachwork.gateway.e2e;
 
+import io.coachwork.platform.test.TestEvents;
 import io.coachwork.platform.test.TestJwt;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -99,8 +100,13 @@ class MarketplaceWalkThroughGatewayTest extends EndToEndTest {
     }
 
     private JsonNode bookWithCredit(String studentToken, long slotId, String purchaseId) {
-        JsonNode booking = data(send("POST", "/api/teaching/sessions/book", studentToken,
-                "{\"slot_id\": " + slotId + ", \"package_purchase_id\": \"" + purchaseId + "\"}").expectStatus().isCreated());
+        byte[] answer = send("POST", "/api/teaching/sessions/book", studentToken,
+                "{\"slot_id\": " + slotId + ", \"package_purchase_id\": \"" + purchaseId + "\"}").expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody();
+        JsonNode booked = TestEvents.json().readTree(answer);
+        assertThat(booked.get("message").asString())
+                .isIn("Booked with a package credit", "Seat held: your package credit is being applied");
+        JsonNode booking = booked.get("data");
         return await().atMost(patience()).until(
                 () -> data(send("GET", "/api/teaching/bookings/" + booking.get("id").asString(), studentToken, null)
                         .expectStatus().isOk()),

@@ -4,6 +4,7 @@ import io.coachwork.platform.security.CurrentUser;
 import io.coachwork.platform.web.ApiException;
 import io.coachwork.platform.web.ApiResponse;
 import io.coachwork.platform.web.TextHygiene;
+import io.coachwork.scheduling.booking.domain.PaymentStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -38,9 +39,18 @@ public class BookingController {
                                                                             CurrentUser student) {
         BookRequest request = read(body, BookRequest.class, "booking");
         return bookings.book(student, request).map(b -> ResponseEntity.status(b.status()).body(ApiResponse.ok(
-                b.status().value() == 201 ? "Seat held: complete the payment before the hold expires"
-                        : "Seat held: the payment is being prepared",
-                BookingViews.BookingView.of(b.booking(), student.id()))));
+                message(b), BookingViews.BookingView.of(b.booking(), student.id()))));
+    }
+
+    private static String message(BookingService.Booked booked) {
+        if (booked.booking().paymentStatus() == PaymentStatus.PACKAGE_CREDIT) {
+            return "Booked with a package credit";
+        }
+        if (booked.booking().paymentStatus() == PaymentStatus.PACKAGE_PENDING) {
+            return "Seat held: your package credit is being applied";
+        }
+        return booked.status().value() == 201 ? "Seat held: complete the payment before the hold expires"
+                : "Seat held: the payment is being prepared";
     }
 
     @PatchMapping("/api/teaching/sessions/{id}/cancel")
