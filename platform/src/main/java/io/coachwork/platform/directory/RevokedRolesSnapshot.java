@@ -3,6 +3,7 @@ package io.coachwork.platform.directory;
 import io.coachwork.platform.security.CurrentUser;
 import io.coachwork.platform.security.RevokedRoles;
 import io.coachwork.platform.security.RoleRevocationCheck;
+import io.coachwork.platform.jobs.BackgroundStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +13,8 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.security.oauth2.jwt.Jwt;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,7 +25,7 @@ import reactor.core.publisher.Mono;
  * clock skew) are kept: every token issued before an older one has expired. Runs on the wall clock,
  * as token validation does.
  */
-public class RevokedRolesSnapshot implements RoleRevocationCheck, SmartLifecycle {
+public class RevokedRolesSnapshot extends BackgroundStream implements RoleRevocationCheck {
 
     private static final Logger log = LoggerFactory.getLogger(RevokedRolesSnapshot.class);
 
@@ -37,7 +36,6 @@ public class RevokedRolesSnapshot implements RoleRevocationCheck, SmartLifecycle
     private final Clock clock;
     private final List<Applied> recentlyApplied = new ArrayList<>();
     private volatile RevokedRoles current = RevokedRoles.NONE;
-    private Disposable running;
 
     public RevokedRolesSnapshot(RoleRevocations store, Duration maxLifetime, Duration clockSkew, Duration refreshPeriod,
                                 Clock clock) {
@@ -120,26 +118,8 @@ public class RevokedRolesSnapshot implements RoleRevocationCheck, SmartLifecycle
     }
 
     @Override
-    public synchronized void start() {
-        running = Flux.interval(Duration.ZERO, refreshPeriod)
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh().onErrorResume(e -> {
-                    log.warn("role revocations refresh failed, keeping the last snapshot: {}", e.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (running != null) {
-            running.dispose();
-            running = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return running != null;
+    protected Disposable subscribe() {
+        return every(refreshPeriod, this::refresh,
+                e -> log.warn("role revocations refresh failed, keeping the last snapshot: {}", e.toString()));
     }
 }

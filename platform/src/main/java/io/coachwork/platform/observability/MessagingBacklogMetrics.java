@@ -1,5 +1,6 @@
 package io.coachwork.platform.observability;
 
+import io.coachwork.platform.jobs.BackgroundStream;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -8,10 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,7 +18,7 @@ import reactor.core.publisher.Mono;
  * A gauge cannot run a reactive query when scraped, so the values are refreshed on an interval
  * (one small query each, one after the other) and the scrape reads the last values.
  */
-public class MessagingBacklogMetrics implements SmartLifecycle {
+public class MessagingBacklogMetrics extends BackgroundStream {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingBacklogMetrics.class);
 
@@ -29,7 +28,6 @@ public class MessagingBacklogMetrics implements SmartLifecycle {
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
-    private Disposable running;
 
     public MessagingBacklogMetrics(DatabaseClient db, Clock clock, Duration interval, MeterRegistry registry) {
         this.db = db;
@@ -61,26 +59,8 @@ public class MessagingBacklogMetrics implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        running = Flux.interval(Duration.ZERO, interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh().onErrorResume(e -> {
-                    log.debug("messaging metrics refresh failed, keeping the last values: {}", e.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (running != null) {
-            running.dispose();
-            running = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return running != null;
+    protected Disposable subscribe() {
+        return every(interval, this::refresh,
+                e -> log.debug("messaging metrics refresh failed, keeping the last values: {}", e.toString()));
     }
 }

@@ -1,9 +1,9 @@
 package io.coachwork.platform.outbox;
 
 import io.coachwork.contracts.CloudEvent;
+import io.coachwork.platform.jobs.BackgroundStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +11,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -25,7 +24,7 @@ import reactor.kafka.sender.SenderRecord;
  * dies mid-batch leaves its lease to expire and another replica (or its restart) sends again:
  * delivery is at least once, and consumers dedupe by event id.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends BackgroundStream {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String CLAIM = """
@@ -39,7 +38,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaSender<String, byte[]> sender;
     private final OutboxProperties properties;
     private final OutboxWakeup wakeup;
-    private Disposable running;
 
     public OutboxRelay(DatabaseClient db, KafkaSender<String, byte[]> sender, OutboxProperties properties,
                        OutboxWakeup wakeup) {
@@ -55,8 +53,8 @@ public class OutboxRelay implements SmartLifecycle {
      * costs a few batched passes, not one query per event; a full batch drains on at once.
      */
     @Override
-    public synchronized void start() {
-        running = Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()).map(tick -> Boolean.TRUE),
+    protected Disposable subscribe() {
+        return Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()).map(tick -> Boolean.TRUE),
                         wakeup.signals())
                 .onBackpressureLatest()
                 .concatMap(signal -> drain().onErrorResume(e -> {
@@ -64,19 +62,6 @@ public class OutboxRelay implements SmartLifecycle {
                     return Mono.just(0);
                 }), 1)
                 .subscribe();
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (running != null) {
-            running.dispose();
-            running = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return running != null;
     }
 
     private Mono<Integer> drain() {

@@ -5,6 +5,7 @@ import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
 import io.coachwork.platform.messaging.EventCodec;
 import io.coachwork.platform.messaging.KafkaClients;
+import io.coachwork.platform.jobs.BackgroundStream;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -12,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.kafka.receiver.KafkaReceiver;
@@ -25,14 +25,13 @@ import reactor.util.retry.Retry;
  */
 @Component
 @ConditionalOnProperty(name = "coachwork.kafka.consumers-enabled", matchIfMissing = true)
-public class TierUpdatesListener implements SmartLifecycle {
+public class TierUpdatesListener extends BackgroundStream {
 
     private static final Logger log = LoggerFactory.getLogger(TierUpdatesListener.class);
 
     private final KafkaClients clients;
     private final EventCodec codec;
     private final TierCache cache;
-    private Disposable running;
 
     public TierUpdatesListener(KafkaClients clients, EventCodec codec, TierCache cache) {
         this.clients = clients;
@@ -41,8 +40,8 @@ public class TierUpdatesListener implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        running = KafkaReceiver.create(clients.receiverOptions("tier-cache-" + UUID.randomUUID(), Set.of(Topics.SUBSCRIPTIONS))
+    protected Disposable subscribe() {
+        return KafkaReceiver.create(clients.receiverOptions("tier-cache-" + UUID.randomUUID(), Set.of(Topics.SUBSCRIPTIONS))
                         .consumerProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"))
                 .receive()
                 .doOnNext(record -> {
@@ -62,18 +61,5 @@ public class TierUpdatesListener implements SmartLifecycle {
         } catch (RuntimeException malformed) {
             return false;
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (running != null) {
-            running.dispose();
-            running = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return running != null;
     }
 }
