@@ -1,19 +1,23 @@
 package io.coachwork.scheduling.availability;
 
+import io.coachwork.scheduling.availability.domain.Availability;
 import io.coachwork.scheduling.availability.domain.DateOverride;
 import io.coachwork.scheduling.availability.domain.Holiday;
 import io.coachwork.scheduling.availability.domain.LocalTimeRange;
 import io.coachwork.scheduling.availability.domain.WeeklyBlock;
+import io.coachwork.scheduling.availability.domain.WeeklySchedule;
 import io.coachwork.scheduling.profile.ProfileRepository;
 import io.r2dbc.spi.Readable;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -45,6 +49,18 @@ public class ScheduleRepository {
 
     public Mono<List<StoredSchedule>> ofTutor(long tutorId) {
         return rows("SELECT * FROM availability_schedule WHERE tutor_id = :tutor ORDER BY id", tutorId).flatMap(this::complete);
+    }
+
+    /** A tutor's default schedule with its overrides and their holidays from yesterday on; empty without one. */
+    public Mono<Optional<Availability>> defaultAvailability(long tutorId, ZoneId zone, Instant now) {
+        return defaultOf(tutorId)
+                .flatMap(s -> holidays(tutorId, LocalDate.ofInstant(now, zone).minusDays(1))
+                        .map(hs -> Optional.of(availability(s, hs.stream().map(StoredHoliday::holiday).toList(), zone))))
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    public static Availability availability(StoredSchedule s, List<Holiday> holidays, ZoneId zone) {
+        return new Availability(new WeeklySchedule(s.name(), zone, s.blocks()), s.overrides(), holidays);
     }
 
     public Mono<StoredSchedule> defaultOf(long tutorId) {

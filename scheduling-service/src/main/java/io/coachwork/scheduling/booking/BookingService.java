@@ -6,6 +6,7 @@ import io.coachwork.platform.security.CurrentUser;
 import io.coachwork.platform.web.ApiException;
 import io.coachwork.platform.web.PageQuery;
 import io.coachwork.platform.web.Pagination;
+import io.coachwork.scheduling.availability.ScheduleRepository;
 import io.coachwork.scheduling.availability.domain.BookableTime;
 import io.coachwork.scheduling.availability.domain.BookingRules;
 import io.coachwork.scheduling.availability.domain.Price;
@@ -20,7 +21,6 @@ import io.coachwork.scheduling.booking.domain.PaymentStatus;
 import io.coachwork.scheduling.events.SchedulingEvents;
 import io.coachwork.scheduling.profile.ProfileRepository;
 import io.coachwork.scheduling.profile.TutorProfile;
-import io.coachwork.scheduling.slots.SlotSearch;
 import io.coachwork.scheduling.slots.StoredSlot;
 import io.coachwork.scheduling.support.InvalidInput;
 import io.coachwork.scheduling.support.Numbers;
@@ -61,7 +61,7 @@ public class BookingService {
 
     private final BookingRepository bookings;
     private final ProfileRepository profiles;
-    private final SlotSearch search;
+    private final ScheduleRepository schedules;
     private final Seats seats;
     private final BookingSaga saga;
     private final SessionCancelSaga sessionCancel;
@@ -75,14 +75,14 @@ public class BookingService {
     private final Clock clock;
     private final Duration answerWait;
 
-    public BookingService(BookingRepository bookings, ProfileRepository profiles, SlotSearch search, Seats seats,
+    public BookingService(BookingRepository bookings, ProfileRepository profiles, ScheduleRepository schedules, Seats seats,
                           BookingSaga saga, SessionCancelSaga sessionCancel, Cancellations cancellations,
                           BookingEvents events, SchedulingEvents slotEvents, DiscordLinkRequirement discordLink,
                           CalendlyRepository calendly, PackageCredits credits, TransactionalOperator tx, Clock clock,
                           @Value("${coachwork.bookings.answer-wait:10s}") Duration answerWait) {
         this.bookings = bookings;
         this.profiles = profiles;
-        this.search = search;
+        this.schedules = schedules;
         this.seats = seats;
         this.saga = saga;
         this.sessionCancel = sessionCancel;
@@ -148,7 +148,7 @@ public class BookingService {
                     Instant end = start.plus(Duration.ofMinutes(minutes));
                     Instant nearFrom = start.minus(Duration.ofDays(1));
                     Instant nearTo = end.plus(Duration.ofDays(1));
-                    return requireFree(tutorId, start, end).then(search.availability(p, now))
+                    return requireFree(tutorId, start, end).then(schedules.defaultAvailability(tutorId, ZoneId.of(p.timeZone()), now))
                             .flatMap(a -> a.isEmpty() ? Mono.error(ApiException.conflict(NOT_BOOKABLE))
                                     // Calendly busy time blocks generated times as slots do (the buffers widen both).
                                     : bookings.tutorSlots(tutorId, nearFrom, nearTo)

@@ -3,10 +3,10 @@ package io.coachwork.scheduling.calendar;
 import io.coachwork.platform.security.CurrentUser;
 import io.coachwork.platform.web.ApiException;
 import io.coachwork.platform.web.ApiResponse;
+import io.coachwork.scheduling.availability.ScheduleRepository;
 import io.coachwork.scheduling.profile.ProfileRepository;
 import io.coachwork.scheduling.profile.TutorProfile;
 import io.coachwork.scheduling.slots.SlotRepository;
-import io.coachwork.scheduling.slots.SlotSearch;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,13 +35,13 @@ public class CalendarController {
 
     private final ProfileRepository profiles;
     private final SlotRepository slots;
-    private final SlotSearch search;
+    private final ScheduleRepository schedules;
     private final Clock clock;
 
-    public CalendarController(ProfileRepository profiles, SlotRepository slots, SlotSearch search, Clock clock) {
+    public CalendarController(ProfileRepository profiles, SlotRepository slots, ScheduleRepository schedules, Clock clock) {
         this.profiles = profiles;
         this.slots = slots;
-        this.search = search;
+        this.schedules = schedules;
         this.clock = clock;
     }
 
@@ -72,7 +72,7 @@ public class CalendarController {
                 .switchIfEmpty(Mono.error(ApiException.notFound("Calendar feed not found")))
                 .flatMap(p -> slots.between(p.tutorId(), now.minus(Duration.ofDays(7)), now.plus(Duration.ofDays(CalendarFeed.DAYS)), null)
                         .collectList()
-                        .zipWith(search.availability(p, now))
+                        .zipWith(schedules.defaultAvailability(p.tutorId(), ZoneId.of(p.timeZone()), now))
                         .map(t -> CalendarFeed.render(p.tutorId(), ZoneId.of(p.timeZone()), t.getT1(), t.getT2(), now)))
                 .map(body -> ResponseEntity.ok().contentType(TEXT_CALENDAR).body(body));
     }

@@ -10,7 +10,6 @@ import io.coachwork.scheduling.availability.domain.Holiday;
 import io.coachwork.scheduling.availability.domain.SlotGenerator;
 import io.coachwork.scheduling.calendly.CalendlyRepository;
 import io.coachwork.scheduling.slots.SlotRepository;
-import io.coachwork.scheduling.slots.SlotSearch;
 import io.coachwork.scheduling.slots.StoredSlot;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,7 +112,7 @@ public class DirectoryService {
                 List<Busy> busy = Stream.concat(loaded.getT2().getOrDefault(p.tutorId(), List.<StoredSlot>of()).stream()
                                 .map(s -> new Busy(s.slot().startsAt(), s.slot().endsAt())),
                         loaded.getT3().getOrDefault(p.tutorId(), List.of()).stream()).toList();
-                Instant generated = new SlotGenerator(SlotSearch.availability(schedule,
+                Instant generated = new SlotGenerator(ScheduleRepository.availability(schedule,
                         hs.getOrDefault(p.tutorId(), List.of()), ZoneId.of(p.timeZone())), p.bookingRules(), busy)
                         .firstAvailable(now, p.defaultDuration()).map(BookableTime::start).orElse(null);
                 return new DirectoryRepository.Listed(p, earlier(l.nextAvailableAt(), generated));

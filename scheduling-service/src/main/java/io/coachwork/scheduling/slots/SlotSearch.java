@@ -2,16 +2,11 @@ package io.coachwork.scheduling.slots;
 
 import io.coachwork.platform.security.CurrentUser;
 import io.coachwork.platform.web.ApiException;
-import io.coachwork.scheduling.availability.ScheduleRepository;
 import io.coachwork.scheduling.availability.domain.Availability;
 import io.coachwork.scheduling.availability.domain.BookingRules;
 import io.coachwork.scheduling.availability.domain.Busy;
-import io.coachwork.scheduling.availability.domain.Holiday;
 import io.coachwork.scheduling.availability.domain.SessionType;
 import io.coachwork.scheduling.availability.domain.SlotGenerator;
-import io.coachwork.scheduling.availability.domain.WeeklySchedule;
-import io.coachwork.scheduling.calendly.CalendlyRepository;
-import io.coachwork.scheduling.profile.ProfileRepository;
 import io.coachwork.scheduling.profile.TutorProfile;
 import io.coachwork.scheduling.support.InvalidInput;
 import io.coachwork.scheduling.support.Numbers;
@@ -44,18 +39,11 @@ public class SlotSearch {
     /** The widest from..to a search may ask for: seed 002's four weeks (the default is exactly that). */
     static final long MAX_WINDOW_DAYS = BookingRules.FOUR_WEEKS.toDays();
 
-    private final ProfileRepository profiles;
-    private final SlotRepository slots;
-    private final ScheduleRepository schedules;
-    private final CalendlyRepository calendly;
+    private final SearchSnapshots snapshots;
     private final Clock clock;
 
-    public SlotSearch(ProfileRepository profiles, SlotRepository slots, ScheduleRepository schedules,
-                      CalendlyRepository calendly, Clock clock) {
-        this.profiles = profiles;
-        this.slots = slots;
-        this.schedules = schedules;
-        this.calendly = calendly;
+    public SlotSearch(SearchSnapshots snapshots, Clock clock) {
+        this.snapshots = snapshots;
         this.clock = clock;
     }
 
@@ -65,12 +53,14 @@ public class SlotSearch {
 
     public Mono<SlotViews.Search> search(CurrentUser caller, long tutorId, Query q) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return profiles.findSettings(tutorId)
-                .filter(p -> p.listed() || (caller != null && caller.id() == tutorId))
-                .switchIfEmpty(Mono.error(ApiException.notFound("Tutor not found")))
-                .flatMap(profile -> Mono.fromCallable(() -> Window.of(profile, caller, q, now))
-                        .onErrorMap(Violations::toApi)
-                        .flatMap(w -> find(profile, w, now)));
+        return snapshots.of(tutorId, now).flatMap(snapshot -> {
+            TutorProfile profile = snapshot.profile()
+                    .filter(p -> p.listed() || (caller != null && caller.id() == tutorId))
+                    .orElseThrow(() -> ApiException.notFound("Tutor not found"));
+            return Mono.fromCallable(() -> Window.of(profile, caller, q, now))
+                    .onErrorMap(Violations::toApi)
+                    .map(w -> find(snapshot, profile, w, now));
+        });
     }
 
     /** The parsed request: instants [from, to) clipped to now .. now + 4 weeks, zones, type and duration. */
@@ -111,27 +101,25 @@ public class SlotSearch {
         }
     }
 
-    private Mono<SlotViews.Search> find(TutorProfile profile, Window w, Instant now) {
+    private static SlotViews.Search find(SearchSnapshots.Snapshot snapshot, TutorProfile profile, Window w, Instant now) {
         Instant earliest = now.plus(profile.bookingRules().minimumNotice());
         if (!w.from().isBefore(w.to())) {
-            return Mono.just(result(profile, w, List.of(), List.of()));
+            return result(profile, w, List.of(), List.of());
         }
         // Every slot near the window blocks generated times; those with a seat left are offered themselves.
         Instant busyFrom = w.from().minus(Duration.ofDays(1));
         Instant busyTo = w.to().plus(Duration.ofDays(1));
-        // The slots, the weekly availability and the Calendly busy time are read side by side (separate pooled
-        // connections); Calendly's is one index range.
-        return Mono.zip(slots.between(profile.tutorId(), busyFrom, busyTo, null).collectList(),
-                        w.type() == SessionType.GROUP ? Mono.just(Optional.<Availability>empty()) : availability(profile, now),
-                        calendly.busy(profile.tutorId(), busyFrom, busyTo).collectList())
-                .map(loaded -> {
-                    // Each slot's instants computed once: the zone rules' lookups were ~3% of a search.
-                    List<Busy> times = loaded.getT1().stream().map(s -> s.slot().busy()).toList();
-                    List<Busy> external = loaded.getT3();
-                    List<Busy> taken = external.isEmpty() ? times : concat(times, external);
-                    return result(profile, w, explicit(loaded.getT1(), times, external, w, earliest),
-                            generated(profile, w, now, taken, loaded.getT2()));
-                });
+        List<Integer> near = snapshot.startingBetween(busyFrom, busyTo);
+        List<StoredSlot> nearSlots = new ArrayList<>(near.size());
+        List<Busy> times = new ArrayList<>(near.size());
+        for (int i : near) {
+            nearSlots.add(snapshot.slots().get(i));
+            times.add(snapshot.times().get(i));
+        }
+        List<Busy> external = snapshot.calendlyBetween(busyFrom, busyTo);
+        List<Busy> taken = external.isEmpty() ? times : concat(times, external);
+        return result(profile, w, explicit(nearSlots, times, external, w, earliest),
+                w.type() == SessionType.GROUP ? List.of() : generated(profile, w, now, taken, snapshot.availability()));
     }
 
     /**
@@ -180,20 +168,6 @@ public class SlotSearch {
                         new SlotGenerator(a, profile.bookingRules(), busy).between(now, w.from(), w.to(), w.minutes()),
                         w.minutes(), w.tutorZone(), w.studentZone()))
                 .orElse(List.of());
-    }
-
-    /** The tutor's default schedule with its overrides and their holidays; empty without a schedule. */
-    public Mono<Optional<Availability>> availability(TutorProfile profile, Instant now) {
-        ZoneId zone = ZoneId.of(profile.timeZone());
-        return schedules.defaultOf(profile.tutorId())
-                .flatMap(s -> schedules.holidays(profile.tutorId(), LocalDate.ofInstant(now, zone).minusDays(1))
-                        .map(hs -> Optional.of(availability(s, hs.stream().map(ScheduleRepository.StoredHoliday::holiday).toList(),
-                                zone))))
-                .defaultIfEmpty(Optional.empty());
-    }
-
-    public static Availability availability(ScheduleRepository.StoredSchedule s, List<Holiday> holidays, ZoneId zone) {
-        return new Availability(new WeeklySchedule(s.name(), zone, s.blocks()), s.overrides(), holidays);
     }
 
     private static SlotViews.Search result(TutorProfile p, Window w, List<SlotViews.SlotView> explicit,
