@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.coachwork.scheduling.availability.ScheduleRepository;
 import io.coachwork.scheduling.availability.domain.Availability;
+import io.coachwork.scheduling.availability.domain.BookableTime;
 import io.coachwork.scheduling.availability.domain.BookingRules;
 import io.coachwork.scheduling.availability.domain.Busy;
+import io.coachwork.scheduling.availability.domain.SlotGenerator;
 import io.coachwork.scheduling.calendly.CalendlyRepository;
 import io.coachwork.scheduling.profile.ProfileRepository;
 import io.coachwork.scheduling.profile.TutorProfile;
@@ -14,7 +16,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -46,13 +50,14 @@ public class SearchSnapshots {
 
     public SearchSnapshots(ProfileRepository profiles, SlotRepository slots, ScheduleRepository schedules,
                            CalendlyRepository calendly, DatabaseClient db,
-                           @Value("${coachwork.scheduling.search-snapshots.max-slots:200000}") long maxSlots) {
+                           @Value("${coachwork.scheduling.search-snapshots.max-slots:50000}") long maxSlots) {
         this.profiles = profiles;
         this.slots = slots;
         this.schedules = schedules;
         this.calendly = calendly;
         this.db = db;
-        // Weighed by what a snapshot holds: ~200 slots of a full four weeks are ~60 KB of heap.
+        // Weighed by the rows a snapshot holds: a full four weeks (~200 slots and as many generated times of one
+        // length) are ~100 KB of heap, so the default bound keeps them under ~25 MB.
         this.cache = Caffeine.newBuilder().maximumWeight(maxSlots).weigher((Long tutor, Snapshot s) -> s.weight()).build();
     }
 
@@ -65,14 +70,43 @@ public class SearchSnapshots {
      * @param times        each slot's instants, in the same order
      * @param availability empty without a default schedule
      * @param calendly     busy intervals in start order
+     * @param generated    the default schedule's bookable times over [from, to) regardless of now, by session length,
+     *                     made on first use
      */
     public record Snapshot(long version, Instant from, Instant to, Optional<TutorProfile> profile, List<StoredSlot> slots,
-                           List<Busy> times, Optional<Availability> availability, List<Busy> calendly) {
+                           List<Busy> times, Optional<Availability> availability, List<Busy> calendly,
+                           Map<Integer, List<BookableTime>> generated) {
+
+        Snapshot(long version, Instant from, Instant to, Optional<TutorProfile> profile, List<StoredSlot> slots,
+                 Optional<Availability> availability, List<Busy> calendly) {
+            this(version, from, to, profile, slots, slots.stream().map(s -> s.slot().busy()).toList(), availability,
+                    calendly, new ConcurrentHashMap<>());
+        }
+
+        /**
+         * Bookable times of {@code minutes} from the default schedule around every slot and the Calendly busy time,
+         * over the whole snapshot and regardless of the notice and horizon; empty without a schedule. A search takes
+         * the part that starts in its own [max(from, now + notice), min(to, now + horizon)), which is what the
+         * generator would answer for it (SlotGeneratorPropertyTest).
+         */
+        List<BookableTime> generated(int minutes) {
+            TutorProfile p = profile.orElseThrow();
+            return availability.map(a -> generated.computeIfAbsent(minutes, m -> new SlotGenerator(a, p.bookingRules(),
+                    calendly.isEmpty() ? times : concat(times, calendly)).regardlessOfNow(from, to, m))).orElse(List.of());
+        }
+
+        private static List<Busy> concat(List<Busy> a, List<Busy> b) {
+            List<Busy> all = new ArrayList<>(a.size() + b.size());
+            all.addAll(a);
+            all.addAll(b);
+            return all;
+        }
 
         boolean covers(Instant searchFrom, Instant searchTo) {
             return !searchFrom.isBefore(from) && !searchTo.isAfter(to);
         }
 
+        /** Weighed when stored, by the rows read; the generated times made later are of the same order. */
         int weight() {
             return 1 + slots.size() + calendly.size();
         }
@@ -121,9 +155,8 @@ public class SearchSnapshots {
                 .flatMap(profile -> Mono.zip(slots.between(tutorId, from, to, null).collectList(),
                                 schedules.defaultAvailability(tutorId, ZoneId.of(profile.timeZone()), now),
                                 calendly.busy(tutorId, from, to).collectList())
-                        .map(loaded -> new Snapshot(version, from, to, Optional.of(profile), loaded.getT1(),
-                                loaded.getT1().stream().map(s -> s.slot().busy()).toList(), loaded.getT2(), loaded.getT3())))
-                .defaultIfEmpty(new Snapshot(version, from, to, Optional.empty(), List.of(), List.of(), Optional.empty(),
-                        List.of()));
+                        .map(loaded -> new Snapshot(version, from, to, Optional.of(profile), loaded.getT1(), loaded.getT2(),
+                                loaded.getT3())))
+                .defaultIfEmpty(new Snapshot(version, from, to, Optional.empty(), List.of(), Optional.empty(), List.of()));
     }
 }

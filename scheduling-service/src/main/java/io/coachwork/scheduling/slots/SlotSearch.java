@@ -2,11 +2,10 @@ package io.coachwork.scheduling.slots;
 
 import io.coachwork.platform.security.CurrentUser;
 import io.coachwork.platform.web.ApiException;
-import io.coachwork.scheduling.availability.domain.Availability;
+import io.coachwork.scheduling.availability.domain.BookableTime;
 import io.coachwork.scheduling.availability.domain.BookingRules;
 import io.coachwork.scheduling.availability.domain.Busy;
 import io.coachwork.scheduling.availability.domain.SessionType;
-import io.coachwork.scheduling.availability.domain.SlotGenerator;
 import io.coachwork.scheduling.profile.TutorProfile;
 import io.coachwork.scheduling.support.InvalidInput;
 import io.coachwork.scheduling.support.Numbers;
@@ -22,7 +21,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -117,9 +115,8 @@ public class SlotSearch {
             times.add(snapshot.times().get(i));
         }
         List<Busy> external = snapshot.calendlyBetween(busyFrom, busyTo);
-        List<Busy> taken = external.isEmpty() ? times : concat(times, external);
         return result(profile, w, explicit(nearSlots, times, external, w, earliest),
-                w.type() == SessionType.GROUP ? List.of() : generated(profile, w, now, taken, snapshot.availability()));
+                w.type() == SessionType.GROUP ? List.of() : generated(snapshot, profile, w, now));
     }
 
     /**
@@ -154,20 +151,32 @@ public class SlotSearch {
         return false;
     }
 
-    private static List<Busy> concat(List<Busy> a, List<Busy> b) {
-        List<Busy> all = new ArrayList<>(a.size() + b.size());
-        all.addAll(a);
-        all.addAll(b);
-        return all;
+    /** The snapshot's generated times starting in [max(from, now + notice), min(to, now + horizon)). */
+    private static List<SlotViews.GeneratedTime> generated(SearchSnapshots.Snapshot snapshot, TutorProfile profile,
+                                                           Window w, Instant now) {
+        BookingRules rules = profile.bookingRules();
+        Instant lower = max(w.from(), now.plus(rules.minimumNotice()));
+        Instant upper = min(w.to(), now.plus(rules.horizon()));
+        List<BookableTime> all = snapshot.generated(w.minutes());
+        int first = firstStartingAtOrAfter(all, lower);
+        int end = firstStartingAtOrAfter(all, upper);
+        return first >= end ? List.of()
+                : SlotViews.GeneratedTime.all(all.subList(first, end), w.minutes(), w.tutorZone(), w.studentZone());
     }
 
-    private static List<SlotViews.GeneratedTime> generated(TutorProfile profile, Window w, Instant now,
-                                                           List<Busy> busy, Optional<Availability> availability) {
-        return availability
-                .map(a -> SlotViews.GeneratedTime.all(
-                        new SlotGenerator(a, profile.bookingRules(), busy).between(now, w.from(), w.to(), w.minutes()),
-                        w.minutes(), w.tutorZone(), w.studentZone()))
-                .orElse(List.of());
+    /** Index of the first time (in start order) starting at or after {@code at}; the size if none does. */
+    private static int firstStartingAtOrAfter(List<BookableTime> times, Instant at) {
+        int low = 0;
+        int high = times.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (times.get(mid).start().isBefore(at)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private static SlotViews.Search result(TutorProfile p, Window w, List<SlotViews.SlotView> explicit,

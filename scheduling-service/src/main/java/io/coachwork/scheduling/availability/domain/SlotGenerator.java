@@ -72,7 +72,19 @@ public final class SlotGenerator {
             throw new AvailabilityRuleViolation("to", "to must be after from");
         }
         List<BookableTime> times = new ArrayList<>();
-        scan(now, from, to, durationMinutes, times::add);
+        scan(Math.max(ceilSecond(from), ceilSecond(now.plus(rules.minimumNotice()))),
+                Math.min(ceilSecond(to), ceilSecond(now.plus(rules.horizon()))), durationMinutes, times::add);
+        return times;
+    }
+
+    /**
+     * Every bookable time of {@code durationMinutes} starting in [from, to) whatever the time is: neither the
+     * notice nor the horizon applied. What {@link #between} answers at any {@code now} is the part of this starting
+     * in [max(from, now + notice), min(to, now + horizon)), so a caller can keep it while the inputs stay the same.
+     */
+    public List<BookableTime> regardlessOfNow(Instant from, Instant to, int durationMinutes) {
+        List<BookableTime> times = new ArrayList<>();
+        scan(ceilSecond(from), ceilSecond(to), durationMinutes, times::add);
         return times;
     }
 
@@ -80,18 +92,16 @@ public final class SlotGenerator {
     public Optional<BookableTime> firstAvailable(Instant now, int durationMinutes) {
         Objects.requireNonNull(now, "now");
         BookableTime[] first = new BookableTime[1];
-        scan(now, now, now.plus(rules.horizon()), durationMinutes, time -> {
+        scan(ceilSecond(now.plus(rules.minimumNotice())), ceilSecond(now.plus(rules.horizon())), durationMinutes, time -> {
             first[0] = time;
             return false;
         });
         return Optional.ofNullable(first[0]);
     }
 
-    /** Feeds bookable times in ascending order to {@code sink} until it answers false. */
-    private void scan(Instant now, Instant from, Instant to, int durationMinutes, Predicate<BookableTime> sink) {
+    /** Feeds bookable times starting in [lower, upper) (epoch seconds) in ascending order to {@code sink} until it answers false. */
+    private void scan(long lower, long upper, int durationMinutes, Predicate<BookableTime> sink) {
         rules.requireAllowedDuration(durationMinutes);
-        long lower = Math.max(ceilSecond(from), ceilSecond(now.plus(rules.minimumNotice())));
-        long upper = Math.min(ceilSecond(to), ceilSecond(now.plus(rules.horizon())));
         if (lower >= upper) {
             return;
         }

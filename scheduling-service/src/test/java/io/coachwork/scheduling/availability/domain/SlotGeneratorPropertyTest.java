@@ -99,6 +99,20 @@ class SlotGeneratorPropertyTest {
                 .stream().findFirst());
     }
 
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+    void whatIsOfferedAtAnyNowIsAPartOfTheTimesRegardlessOfNow(@ForAll("scenarios") Scenario scenario) {
+        // Slot search keeps the times regardless of now for a wide range and cuts each search's part out of them.
+        Instant wideFrom = scenario.from.minus(Duration.ofDays(2));
+        Instant wideTo = max(scenario.to, scenario.now.plus(scenario.rules.horizon())).plus(Duration.ofDays(2));
+        Instant lower = max(scenario.from, scenario.now.plus(scenario.rules.minimumNotice()));
+        Instant upper = min(scenario.to, scenario.now.plus(scenario.rules.horizon()));
+        SlotGenerator generator = scenario.generator();
+
+        assertThat(generator.regardlessOfNow(wideFrom, wideTo, scenario.duration).stream()
+                .filter(t -> !t.start().isBefore(lower) && t.start().isBefore(upper)).toList())
+                .isEqualTo(generator.between(scenario.now, scenario.from, scenario.to, scenario.duration));
+    }
+
     @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
     void aNineOClockBlockStaysAtNineLocalAcrossTheChange(@ForAll("zones") ZoneId zone,
                                                          @ForAll("anchors") int anchorIndex) {
