@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code DevToken <bootstrap> <secret> [--zone ZONE] <roles> <id> [name] [email]}: registers the user in
+ * {@code DevToken <bootstrap> <secret> [--zone ZONE] <roles> <id> [name] [email] [--and <user>...]}: registers the user in
  * every service's directory through the identity topic (as the identity provider would) and prints a
  * 12-hour token for the local stack, alone on the last line. With {@code --zone} the user lives in that
  * IANA zone: the token carries it as the OIDC {@code zoneinfo} claim (services show times in it) and the
- * directory entry has it; without, the directory says Africa/Lagos and the token has no zone.
+ * directory entry has it; without, the directory says Africa/Lagos and the token has no zone. Each further
+ * {@code --and [--zone ZONE] <roles> <id> [name] [email]} registers one more user in the same run and prints its
+ * token on the next line (dev/stack mints its four in one JVM).
  */
 public final class DevToken {
 
@@ -32,7 +34,36 @@ public final class DevToken {
     }
 
     public static void main(String[] argv) {
-        List<String> args = new ArrayList<>(Arrays.asList(argv));
+        if (argv.length < 2) {
+            usage();
+        }
+        String bootstrap = argv[0];
+        String secret = argv[1];
+        List<List<String>> users = new ArrayList<>();
+        users.add(new ArrayList<>());
+        for (String arg : Arrays.asList(argv).subList(2, argv.length)) {
+            if (arg.equals("--and")) {
+                users.add(new ArrayList<>());
+            } else {
+                users.get(users.size() - 1).add(arg);
+            }
+        }
+        List<Map.Entry<String, String>> events = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (List<String> user : users) {
+            mint(secret, user, events, tokens);
+        }
+        TopicProbe.send(bootstrap, Topics.IDENTITY_USERS, events);
+        tokens.forEach(System.out::println);
+    }
+
+    private static void usage() {
+        System.err.println("usage: DevToken BOOTSTRAP SECRET [--zone ZONE] ROLE[,ROLE] ID [NAME] [EMAIL] [--and ...]");
+        System.exit(2);
+    }
+
+    /** Adds the user's identity event to {@code events} and its token to {@code tokens}. */
+    private static void mint(String secret, List<String> args, List<Map.Entry<String, String>> events, List<String> tokens) {
         String zone = null;
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).startsWith("--zone=")) {
@@ -44,9 +75,8 @@ public final class DevToken {
                 i--;
             }
         }
-        if (args.size() < 4) {
-            System.err.println("usage: DevToken BOOTSTRAP SECRET [--zone ZONE] ROLE[,ROLE] ID [NAME] [EMAIL]");
-            System.exit(2);
+        if (args.size() < 2) {
+            usage();
         }
         if (zone != null) {
             try {
@@ -56,18 +86,15 @@ public final class DevToken {
                 System.exit(2);
             }
         }
-        String bootstrap = args.get(0);
-        String secret = args.get(1);
-        List<String> roles = Arrays.stream(args.get(2).split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
-        long id = Long.parseLong(args.get(3));
-        String name = args.size() > 4 ? args.get(4) : "User " + id;
-        String email = args.size() > 5 ? args.get(5) : "user" + id + "@example.com";
-        String event = TestEvents.cloudEvent(EventTypes.IDENTITY_USER_UPDATED, Long.toString(id),
-                new IdentityUser(id, name, email, roles, zone == null ? DEFAULT_ZONE : zone));
-        TopicProbe.send(bootstrap, Topics.IDENTITY_USERS, List.of(Map.entry(Long.toString(id), event)));
+        List<String> roles = Arrays.stream(args.get(0).split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
+        long id = Long.parseLong(args.get(1));
+        String name = args.size() > 2 ? args.get(2) : "User " + id;
+        String email = args.size() > 3 ? args.get(3) : "user" + id + "@example.com";
+        events.add(Map.entry(Long.toString(id), TestEvents.cloudEvent(EventTypes.IDENTITY_USER_UPDATED, Long.toString(id),
+                new IdentityUser(id, name, email, roles, zone == null ? DEFAULT_ZONE : zone))));
         String tutorType = roles.contains("tutor") ? "sole_tutor" : null;
         Duration ttl = Duration.ofHours(12);
-        System.out.println(zone == null ? TestJwt.token(secret, id, name, email, roles, tutorType, ttl)
+        tokens.add(zone == null ? TestJwt.token(secret, id, name, email, roles, tutorType, ttl)
                 : TestJwt.sign(secret, claims(id, name, email, roles, tutorType, ttl, zone)));
     }
 
