@@ -11,8 +11,8 @@ import org.springframework.util.unit.DataSize;
 public class RoutingConfiguration {
 
     @Bean
-    CorrelationIdForwardingFilter correlationIdForwardingFilter() {
-        return new CorrelationIdForwardingFilter();
+    DownstreamHeadersFilter downstreamHeadersFilter() {
+        return new DownstreamHeadersFilter();
     }
 
     /**
