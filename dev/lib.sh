@@ -60,15 +60,16 @@ kafka_bootstrap() {
   fi
 }
 
-# dev_token [--zone ZONE] ROLE ID [NAME] [EMAIL] -> prints only the JWT (DevToken's last stdout line).
-# DevToken also publishes the user to identity.users, so Kafka must be reachable.
+# dev_token [--zone ZONE] ROLE ID [NAME] [EMAIL] [--and ROLE ID ...] -> prints only the JWTs, one line per user
+# (DevToken's last stdout lines). DevToken also publishes each user to identity.users, so Kafka must be reachable.
 dev_token() {
-  local out
-  local bootstrap
+  local out bootstrap arg users=1
+  for arg in "$@"; do [[ $arg == --and ]] && users=$((users + 1)); done
   bootstrap=$(kafka_bootstrap) || return 1
-  out=$(java -cp "$(platform_java_cp)" io.coachwork.platform.test.dev.DevToken "$bootstrap" \
-          "${COACHWORK_SECURITY_JWT_SECRET:-$LOCAL_JWT_SECRET}" "$@") || return 1
-  out=$(printf '%s\n' "$out" | tail -n 1)
-  [[ -n $out ]] || return 1
+  # A short-lived JVM: C1 and the serial collector start it fastest.
+  out=$(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$(platform_java_cp)" io.coachwork.platform.test.dev.DevToken \
+          "$bootstrap" "${COACHWORK_SECURITY_JWT_SECRET:-$LOCAL_JWT_SECRET}" "$@") || return 1
+  out=$(printf '%s\n' "$out" | tail -n "$users")
+  (($(printf '%s\n' "$out" | grep -c .) == users)) || return 1
   printf '%s\n' "$out"
 }

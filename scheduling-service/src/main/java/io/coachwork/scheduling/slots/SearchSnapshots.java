@@ -112,21 +112,27 @@ public class SearchSnapshots {
         }
 
         /** Slots starting in [from, to), as the repository's {@code between} reads them, with their instants. */
-        List<Integer> startingBetween(Instant from, Instant to) {
-            List<Integer> out = new ArrayList<>(slots.size());
+        Near startingBetween(Instant from, Instant to) {
+            List<StoredSlot> nearSlots = new ArrayList<>();
+            List<Busy> nearTimes = new ArrayList<>();
             for (int i = 0; i < slots.size(); i++) {
                 Instant start = times.get(i).start();
                 if (!start.isBefore(from) && start.isBefore(to)) {
-                    out.add(i);
+                    nearSlots.add(slots.get(i));
+                    nearTimes.add(times.get(i));
                 }
             }
-            return out;
+            return new Near(nearSlots, nearTimes);
         }
 
         /** Calendly busy time overlapping [from, to). */
         List<Busy> calendlyBetween(Instant from, Instant to) {
             return calendly.stream().filter(b -> b.end().isAfter(from) && b.start().isBefore(to)).toList();
         }
+    }
+
+    /** Some of a snapshot's slots, each with its instants at the same index. */
+    record Near(List<StoredSlot> slots, List<Busy> times) {
     }
 
     /** The tutor's snapshot for a search at {@code now}: the kept one if still current, else read afresh. */

@@ -107,15 +107,9 @@ public class SlotSearch {
         // Every slot near the window blocks generated times; those with a seat left are offered themselves.
         Instant busyFrom = w.from().minus(Duration.ofDays(1));
         Instant busyTo = w.to().plus(Duration.ofDays(1));
-        List<Integer> near = snapshot.startingBetween(busyFrom, busyTo);
-        List<StoredSlot> nearSlots = new ArrayList<>(near.size());
-        List<Busy> times = new ArrayList<>(near.size());
-        for (int i : near) {
-            nearSlots.add(snapshot.slots().get(i));
-            times.add(snapshot.times().get(i));
-        }
+        SearchSnapshots.Near near = snapshot.startingBetween(busyFrom, busyTo);
         List<Busy> external = snapshot.calendlyBetween(busyFrom, busyTo);
-        return result(profile, w, explicit(nearSlots, times, external, w, earliest),
+        return result(profile, w, explicit(near.slots(), near.times(), external, w, earliest),
                 w.type() == SessionType.GROUP ? List.of() : generated(snapshot, profile, w, now));
     }
 
