@@ -38,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SagaEngine {
 
     private static final Logger log = LoggerFactory.getLogger(SagaEngine.class);
+    /** What starts a waiting request's first read of its saga. */
+    private static final Object READ = new Object();
 
     private final Map<String, SagaDefinition<?>> definitions;
     private final SagaStore store;
@@ -72,8 +74,16 @@ public class SagaEngine {
 
     /** Starts a saga with the command of {@code step}; call inside the transaction that decided it. */
     public <D> Mono<SagaInstance<D>> start(SagaDefinition<D> saga, String step, D data) {
+        return start(saga, UUID.randomUUID(), step, data);
+    }
+
+    /**
+     * Starts a saga under an id the caller chose beforehand, so the aggregate that owns it can be
+     * stored with the id in the same statement instead of being updated after.
+     */
+    public <D> Mono<SagaInstance<D>> start(SagaDefinition<D> saga, UUID sagaId, String step, D data) {
         Instant now = clock.instant();
-        SagaInstance<D> started = sent(new SagaInstance<>(UUID.randomUUID(), saga.type(), SagaState.AWAITING, step,
+        SagaInstance<D> started = sent(new SagaInstance<>(sagaId, saga.type(), SagaState.AWAITING, step,
                 data, 0, null, null, null, now, now), saga.step(step), SagaState.AWAITING, data, now);
         return store.insert(row(started)).then(send(saga, started)).thenReturn(started);
     }
@@ -87,7 +97,8 @@ public class SagaEngine {
         Instant now = clock.instant();
         return lock(saga, sagaId).flatMap(current -> {
             SagaInstance<D> next = sent(current, saga.step(step), SagaState.AWAITING, change.apply(current.data()), now);
-            return store.update(row(next)).then(send(saga, next)).then(wakeAfterCommit(sagaId)).thenReturn(next);
+            SagaStore.Row row = row(next);
+            return store.update(row).then(send(saga, next)).then(afterCommit(row, null)).thenReturn(next);
         });
     }
 
@@ -105,13 +116,15 @@ public class SagaEngine {
         if (sagaId == null) {
             return TraceScope.run(() -> log.warn("reply {} {} carries no saga id; ignored", event.type(), event.id()));
         }
-        return store.find(sagaId)
+        // The lookup ends in an Optional: apply() completes empty, so an empty-switch after it would always fire.
+        return store.find(sagaId).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(found -> {
-                    SagaDefinition<?> saga = definitions.get(found.type());
-                    return saga == null ? Mono.<Void>empty() : apply(saga, found, event);
-                })
-                .switchIfEmpty(TraceScope.run(() -> log.info("reply {} to unknown saga {}; ignored", event.type(), sagaId)))
-                .then();
+                    if (found.isEmpty()) {
+                        return TraceScope.run(() -> log.info("reply {} to unknown saga {}; ignored", event.type(), sagaId));
+                    }
+                    SagaDefinition<?> saga = definitions.get(found.get().type());
+                    return saga == null ? Mono.<Void>empty() : apply(saga, found.get(), event);
+                });
     }
 
     private <D> Mono<Void> apply(SagaDefinition<D> saga, SagaStore.Row found, CloudEvent event) {
@@ -141,8 +154,9 @@ public class SagaEngine {
         return reply.handler().apply(current, codec.data(event, reply.payload()))
                 .flatMap(next -> {
                     SagaInstance<D> moved = moved(saga, current, next, now);
+                    SagaStore.Row row = row(moved);
                     Mono<Void> command = moved.state() == SagaState.AWAITING ? send(saga, moved) : Mono.empty();
-                    return store.update(row(moved)).then(command).then(afterCommit(moved, replyOutcome(current, moved)));
+                    return store.update(row).then(command).then(afterCommit(row, replyOutcome(current, moved)));
                 });
     }
 
@@ -228,23 +242,26 @@ public class SagaEngine {
                 reason)
                 : settled(current, SagaState.FAILED, current.state() == SagaState.COMPENSATING
                 ? current.failure() + "; compensation " + reason : reason, current.data(), now);
-        return hook.then(store.update(row(next)))
+        SagaStore.Row row = row(next);
+        return hook.then(store.update(row))
                 .then(compensate ? send(saga, next) : Mono.empty())
-                .then(afterCommit(next, compensate ? null : "timed_out"));
+                .then(afterCommit(row, compensate ? null : "timed_out"));
     }
 
     /**
      * Waits (no thread blocked) until the saga no longer waits for a reply, or {@code wait} has
-     * passed, and answers it as it then is. Woken by the reply when this instance applied it; a
-     * reply applied by another replica is seen by the periodic read. Reads run one at a time and
-     * none is cut short.
+     * passed, and answers it as it then is. A change this instance commits wakes it with the saga as
+     * committed, so the reply's own path costs no read; a reply applied by another replica is seen by
+     * the periodic read. Reads and wake-ups are taken one at a time, so no read is ever cut short.
      */
     public <D> Mono<SagaInstance<D>> await(SagaDefinition<D> saga, UUID sagaId, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        Flux<Object> triggers = Flux.merge(Mono.just(Boolean.TRUE), waiters.changes(sagaId),
-                Flux.interval(properties.awaitPoll()), Mono.delay(wait));
+        // Subscribed first, so a change committed while the first read runs still wakes the wait.
+        Flux<Object> triggers = Flux.merge(waiters.changes(sagaId), Mono.just(READ), Flux.interval(properties.awaitPoll()),
+                Mono.delay(wait));
         return triggers.onBackpressureLatest()
-                .concatMap(tick -> store.find(sagaId).map(Optional::of).defaultIfEmpty(Optional.empty()), 1)
+                .concatMap(trigger -> trigger instanceof SagaStore.Row committed ? Mono.just(Optional.of(committed))
+                        : store.find(sagaId).map(Optional::of).defaultIfEmpty(Optional.empty()), 1)
                 .filter(found -> System.nanoTime() - deadline >= 0
                         || found.map(row -> !row.state().waitingForReply()).orElse(false))
                 .next()
@@ -313,14 +330,10 @@ public class SagaEngine {
         };
     }
 
-    private Mono<Void> wakeAfterCommit(UUID sagaId) {
-        return afterCommit(() -> waiters.wake(sagaId));
-    }
-
-    /** Wakes the saga's waiters, and meters it when it ended ({@code outcome} not null), once committed. */
-    private Mono<Void> afterCommit(SagaInstance<?> saga, String outcome) {
+    /** Wakes the saga's waiters with it as committed, and meters it when it ended ({@code outcome} not null). */
+    private Mono<Void> afterCommit(SagaStore.Row saga, String outcome) {
         return afterCommit(() -> {
-            waiters.wake(saga.sagaId());
+            waiters.wake(saga);
             if (outcome != null && metrics != null) {
                 metrics.record(saga.type(), outcome, Duration.between(saga.createdAt(), saga.updatedAt()));
             }

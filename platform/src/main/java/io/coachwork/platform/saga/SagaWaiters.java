@@ -8,24 +8,25 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Requests of this instance waiting for a saga, keyed by saga id. A committed change to the saga
- * wakes them at once; changes made by another replica reach them through the engine's poll.
+ * wakes them at once with the saga as committed; changes made by another replica reach them through
+ * the engine's poll.
  */
 class SagaWaiters {
 
-    private final Map<UUID, Sinks.Many<Boolean>> waiting = new ConcurrentHashMap<>();
+    private final Map<UUID, Sinks.Many<SagaStore.Row>> waiting = new ConcurrentHashMap<>();
 
-    /** Signals each time the saga changed here; subscribe before reading the saga, so no change is missed. */
-    Flux<Boolean> changes(UUID sagaId) {
+    /** Signals the saga each time it changed here; subscribe before reading the saga, so no change is missed. */
+    Flux<SagaStore.Row> changes(UUID sagaId) {
         return Flux.defer(() -> waiting.computeIfAbsent(sagaId, id -> Sinks.many().multicast().directBestEffort())
                         .asFlux())
                 .doFinally(signal -> waiting.computeIfPresent(sagaId,
                         (id, sink) -> sink.currentSubscriberCount() == 0 ? null : sink));
     }
 
-    void wake(UUID sagaId) {
-        Sinks.Many<Boolean> sink = waiting.get(sagaId);
+    void wake(SagaStore.Row committed) {
+        Sinks.Many<SagaStore.Row> sink = waiting.get(committed.sagaId());
         if (sink != null) {
-            sink.tryEmitNext(Boolean.TRUE);
+            sink.tryEmitNext(committed);
         }
     }
 

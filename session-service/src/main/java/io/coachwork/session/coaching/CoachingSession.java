@@ -1,38 +1,41 @@
 package io.coachwork.session.coaching;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A coaching session row. {@code minutesReserved} is the booked window in whole minutes (what the
- * wallet holds); {@code minutesUsed} is set when the session ends.
+ * wallet holds); {@code minutesUsed} is set when the session ends. {@code sagaId} is the hours saga
+ * started with it (null only for a session stored before sagas existed).
  */
 public record CoachingSession(long id, long tutorId, String title, String description, Instant startTime,
                               Instant endTime, int durationMinutes, int minutesReserved, Integer minutesUsed,
                               String streamCallId, SessionStatus status, String failureReason,
-                              Instant actualStartTime, Instant actualEndTime, Instant createdAt, Instant updatedAt) {
+                              Instant actualStartTime, Instant actualEndTime, Instant createdAt, Instant updatedAt,
+                              UUID sagaId) {
 
     public CoachingSession scheduled(Instant now) {
         return new CoachingSession(id, tutorId, title, description, startTime, endTime, durationMinutes,
                 minutesReserved, minutesUsed, streamCallId, SessionStatus.SCHEDULED, null, actualStartTime,
-                actualEndTime, createdAt, now);
+                actualEndTime, createdAt, now, sagaId);
     }
 
     public CoachingSession failed(String reason, Instant now) {
         return new CoachingSession(id, tutorId, title, description, startTime, endTime, durationMinutes,
                 minutesReserved, minutesUsed, streamCallId, SessionStatus.FAILED, reason, actualStartTime,
-                actualEndTime, createdAt, now);
+                actualEndTime, createdAt, now, sagaId);
     }
 
     public CoachingSession started(Instant now) {
         return new CoachingSession(id, tutorId, title, description, startTime, endTime, durationMinutes,
                 minutesReserved, minutesUsed, streamCallId, SessionStatus.ACTIVE, failureReason, now,
-                actualEndTime, createdAt, now);
+                actualEndTime, createdAt, now, sagaId);
     }
 
     public CoachingSession ended(Instant actualEnd, int usedMinutes, Instant now) {
         return new CoachingSession(id, tutorId, title, description, startTime, endTime, durationMinutes,
                 minutesReserved, usedMinutes, streamCallId, SessionStatus.ENDED, failureReason, actualStartTime,
-                actualEnd, createdAt, now);
+                actualEnd, createdAt, now, sagaId);
     }
 
     /**
@@ -45,13 +48,13 @@ public record CoachingSession(long id, long tutorId, String title, String descri
                 : minutesUsed;
         return new CoachingSession(id, tutorId, title, description, startTime, endTime, durationMinutes,
                 minutesReserved, used, streamCallId, SessionStatus.CANCELLED, failureReason, actualStartTime,
-                running ? now : actualEndTime, createdAt, now);
+                running ? now : actualEndTime, createdAt, now, sagaId);
     }
 
     public CoachingSession touched(Instant now) {
         return new CoachingSession(id, tutorId, title, description, startTime, endTime, durationMinutes,
                 minutesReserved, minutesUsed, streamCallId, status, failureReason, actualStartTime, actualEndTime,
-                createdAt, now);
+                createdAt, now, sagaId);
     }
 
     /** Minutes used so far: the settled figure once ended (or cancelled while running), the running figure while active. */

@@ -31,14 +31,15 @@ public class CoachingSessionRepository {
     public Mono<CoachingSession> insert(CoachingSession s) {
         return db.sql("""
                         INSERT INTO coaching_session (id, tutor_id, title, description, start_time, end_time,
-                          duration_minutes, minutes_reserved, stream_call_id, status, created_at, updated_at)
+                          duration_minutes, minutes_reserved, stream_call_id, status, created_at, updated_at, saga_id)
                         VALUES (:id, :tutor, :title, :description, :start, :end, :duration, :reserved, :call,
-                          :status, :now, :now)""")
+                          :status, :now, :now, :saga)""")
                 .bind("id", s.id()).bind("tutor", s.tutorId()).bind("title", s.title())
                 .bind("description", Parameter.fromOrEmpty(s.description(), String.class))
                 .bind("start", utc(s.startTime())).bind("end", utc(s.endTime()))
                 .bind("duration", s.durationMinutes()).bind("reserved", s.minutesReserved())
                 .bind("call", s.streamCallId()).bind("status", s.status().value()).bind("now", utc(s.createdAt()))
+                .bind("saga", Parameter.fromOrEmpty(s.sagaId(), UUID.class))
                 .fetch().rowsUpdated().thenReturn(s);
     }
 
@@ -57,16 +58,10 @@ public class CoachingSessionRepository {
                 .fetch().rowsUpdated().thenReturn(s);
     }
 
-    /** Records the session's saga, started in the same transaction as the insert. */
+    /** Records the saga started for a session stored before sagas existed. */
     public Mono<Void> attachSaga(long id, UUID sagaId) {
         return db.sql("UPDATE coaching_session SET saga_id = :saga WHERE id = :id").bind("id", id).bind("saga", sagaId)
                 .fetch().rowsUpdated().then();
-    }
-
-    /** The session's saga id; empty for a session that has none. */
-    public Mono<UUID> sagaId(long id) {
-        return db.sql("SELECT saga_id FROM coaching_session WHERE id = :id AND saga_id IS NOT NULL").bind("id", id)
-                .map((row, meta) -> row.get("saga_id", UUID.class)).one();
     }
 
     public Mono<CoachingSession> find(long id) {
@@ -176,6 +171,7 @@ public class CoachingSessionRepository {
                 SessionStatus.of(row.get("status", String.class)), row.get("failure_reason", String.class),
                 instant(row.get("actual_start_time", OffsetDateTime.class)),
                 instant(row.get("actual_end_time", OffsetDateTime.class)),
-                instant(row.get("created_at", OffsetDateTime.class)), instant(row.get("updated_at", OffsetDateTime.class)));
+                instant(row.get("created_at", OffsetDateTime.class)), instant(row.get("updated_at", OffsetDateTime.class)),
+                row.get("saga_id", UUID.class));
     }
 }

@@ -88,23 +88,20 @@ public class CoachingSessionService {
     public Mono<Creation> create(long tutorId, NewSession request) {
         Instant now = now();
         List<Long> students = distinct(request.studentIds());
-        Mono<Started> store = Invitees.checkStudents(directory, students).then(settings.current())
+        // The saga's id is chosen first, so the session row is stored with it in its insert.
+        UUID sagaId = UUID.randomUUID();
+        Mono<CoachingSession> store = Invitees.checkStudents(directory, students).then(settings.current())
                 .flatMap(cfg -> rule(() -> SessionTimes.window(request.startTime(), request.endTime(), now,
                         cfg.defaultDurationMinutes(), properties.maxStartAhead())))
                 .flatMap(window -> sessions.nextId().flatMap(id -> sessions.insert(new CoachingSession(id, tutorId,
                         request.title().trim(), blankToNull(request.description()), window.start(), window.end(),
                         window.durationMinutes(), window.durationMinutes(), null, StreamTokens.newCallId(id),
-                        SessionStatus.PENDING, null, null, null, now, now))))
-                .flatMap(s -> participants.inviteNew(s.id(), students, now).then(saga.reserve(s))
-                        .map(sagaId -> new Started(s, sagaId)));
+                        SessionStatus.PENDING, null, null, null, now, now, sagaId))))
+                .flatMap(s -> participants.inviteNew(s.id(), students, now).then(saga.reserve(s)).thenReturn(s));
         return tx.transactional(store)
-                .flatMap(started -> saga.await(started.sagaId(), properties.sagaWait())
-                        .then(sessions.find(started.session().id())))
+                .flatMap(stored -> saga.await(sagaId, properties.sagaWait()).then(sessions.find(stored.id())))
                 .flatMap(s -> s.status() == SessionStatus.FAILED ? Mono.error(ApiException.badRequest(s.failureReason()))
                         : Mono.just(new Creation(s, students.size())));
-    }
-
-    private record Started(CoachingSession session, UUID sagaId) {
     }
 
     public Mono<SessionViews.SessionPage> list(long tutorId, String status, String page, String limit) {
@@ -181,15 +178,15 @@ public class CoachingSessionService {
 
     public Mono<Answered<SessionViews.Ended>> end(long tutorId, long id) {
         Instant now = now();
-        Mono<SessionViews.Ended> change = lockOwned(tutorId, id)
+        Mono<CoachingSession> change = lockOwned(tutorId, id)
                 .flatMap(s -> rule(() -> {
                     SessionLifecycle.checkEnd(s);
                     return s;
                 }))
-                .flatMap(s -> finish(s, now, now, SessionEvents.ENDED_BY_TUTOR))
-                .map(s -> new SessionViews.Ended(s.id(), s.status().value(), s.actualStartTime(), s.actualEndTime(),
-                        Hours.of(s.minutesReserved()), Hours.of(s.minutesUsed())));
-        return inTransaction(change).flatMap(view -> awaitWallet(id).map(done -> new Answered<>(view, done)));
+                .flatMap(s -> finish(s, now, now, SessionEvents.ENDED_BY_TUTOR));
+        return inTransaction(change).flatMap(s -> awaitWallet(s).map(done -> new Answered<>(new SessionViews.Ended(
+                s.id(), s.status().value(), s.actualStartTime(), s.actualEndTime(), Hours.of(s.minutesReserved()),
+                Hours.of(s.minutesUsed())), done)));
     }
 
     /**
@@ -203,9 +200,13 @@ public class CoachingSessionService {
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
-    /** Waits (bounded, woken by the reply) until the session's saga has its wallet's answer. */
-    private Mono<Boolean> awaitWallet(long sessionId) {
-        return sessions.sagaId(sessionId)
+    /**
+     * Waits (bounded, woken by the reply) until the session's saga has its wallet's answer. A session
+     * stored without a saga id had its saga started by this change, under an id its row now holds.
+     */
+    private Mono<Boolean> awaitWallet(CoachingSession changed) {
+        Mono<CoachingSession> withSaga = changed.sagaId() != null ? Mono.just(changed) : sessions.find(changed.id());
+        return withSaga.flatMap(s -> Mono.justOrEmpty(s.sagaId()))
                 .flatMap(sagaId -> saga.await(sagaId, properties.sagaWait()))
                 .map(instance -> !instance.state().waitingForReply())
                 .defaultIfEmpty(true);
@@ -241,7 +242,7 @@ public class CoachingSessionService {
                 .flatMap(s -> cancelLocked(s, now, SessionEvents.CANCELLED_BY_TUTOR).map(cancelled -> s));
         return inTransaction(change).flatMap(before -> {
             SessionViews.Cancelled view = new SessionViews.Cancelled(before.id(), SessionStatus.CANCELLED.value());
-            Mono<Boolean> done = before.status() == SessionStatus.PENDING ? Mono.just(true) : awaitWallet(id);
+            Mono<Boolean> done = before.status() == SessionStatus.PENDING ? Mono.just(true) : awaitWallet(before);
             return done.map(walletDone -> new Answered<>(view, walletDone));
         });
     }

@@ -121,11 +121,11 @@ public class CoachingSessionSaga implements Saga<CoachingSessionSaga.Data> {
         return definition;
     }
 
-    /** Starts the saga for a new session, in the transaction that stores it. */
+    /** Starts the saga of a new session, under the id stored with it, in the transaction that stores it. */
     public Mono<UUID> reserve(CoachingSession session) {
-        return engine.get().start(definition, RESERVE,
+        return engine.get().start(definition, session.sagaId(), RESERVE,
                         new Data(session.id(), session.tutorId(), session.minutesReserved(), null))
-                .flatMap(saga -> sessions.attachSaga(session.id(), saga.sagaId()).thenReturn(saga.sagaId()));
+                .map(SagaInstance::sagaId);
     }
 
     /** Settles {@code usedMinutes} of an ended session locked by the caller's transaction. */
@@ -148,13 +148,14 @@ public class CoachingSessionSaga implements Saga<CoachingSessionSaga.Data> {
         return engine.get().await(definition, sagaId, wait);
     }
 
+    /** Sends the next step of the session's saga; a session stored before sagas existed gets one now. */
     private Mono<UUID> next(CoachingSession session, String step, UnaryOperator<Data> change) {
-        return sessions.sagaId(session.id())
-                .flatMap(sagaId -> engine.get().advance(definition, sagaId, step, change))
-                .switchIfEmpty(Mono.defer(() -> engine.get().start(definition, step, change.apply(
+        Mono<SagaInstance<Data>> sent = session.sagaId() != null
+                ? engine.get().advance(definition, session.sagaId(), step, change)
+                : engine.get().start(definition, step, change.apply(
                                 new Data(session.id(), session.tutorId(), session.minutesReserved(), null)))
-                        .flatMap(saga -> sessions.attachSaga(session.id(), saga.sagaId()).thenReturn(saga))))
-                .map(SagaInstance::sagaId);
+                        .flatMap(saga -> sessions.attachSaga(session.id(), saga.sagaId()).thenReturn(saga));
+        return sent.map(SagaInstance::sagaId);
     }
 
     private Mono<SagaNext<Data>> reserved(SagaInstance<Data> saga, WalletReplies.HoursReserved reply) {

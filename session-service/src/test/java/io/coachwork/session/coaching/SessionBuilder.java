@@ -36,6 +36,6 @@ final class SessionBuilder {
         Instant created = start.minus(Duration.ofDays(5));
         return new CoachingSession(5, 7, "JavaScript Fundamentals Review", null, start,
                 start.plus(Duration.ofMinutes(minutes)), minutes, minutes, null, "coaching_5_abc123", status, null,
-                actualStart, null, created, created);
+                actualStart, null, created, created, null);
     }
 }

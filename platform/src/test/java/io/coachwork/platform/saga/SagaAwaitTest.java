@@ -1,0 +1,163 @@
+package io.coachwork.platform.saga;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.coachwork.contracts.CloudEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A waiting request reads its saga once, then is answered by the change this instance commits
+ * (no second read), or by its periodic read when another replica applied the reply. A reply is
+ * logged as belonging to an unknown saga only when it does.
+ */
+class SagaAwaitTest {
+
+    record Data(long id) {
+    }
+
+    private static final Instant AT = Instant.parse("2026-11-29T20:00:00Z");
+    private static final SagaDefinition<Data> SAGA = SagaDefinition.saga("test", Data.class)
+            .step("reserve").invoke("commands", "command.reserve", d -> "k", (id, d) -> d)
+            .onReply("reserved", Data.class, (s, r) -> Mono.just(SagaNext.idle(s.data())))
+            .build();
+
+    /** The saga table as the engine reads it; counts the reads. */
+    private static final class Table extends SagaStore {
+        final AtomicReference<Row> stored = new AtomicReference<>();
+        final AtomicInteger reads = new AtomicInteger();
+
+        Table() {
+            super(null);
+        }
+
+        @Override
+        Mono<Row> find(UUID sagaId) {
+            return Mono.fromSupplier(() -> {
+                reads.incrementAndGet();
+                return stored.get();
+            });
+        }
+
+        @Override
+        Mono<Row> lock(UUID sagaId) {
+            return find(sagaId);
+        }
+
+        /** Every reply is a redelivery here: the engine stops after recording it. */
+        @Override
+        Mono<Boolean> recordReply(UUID sagaId, String step, String replyType, String payload, boolean applied,
+                                  Instant now) {
+            return Mono.just(false);
+        }
+    }
+
+    private final Table table = new Table();
+    private final SagaWaiters waiters = new SagaWaiters();
+
+    private SagaEngine engine(Duration awaitPoll) {
+        Saga<Data> saga = () -> SAGA;
+        return new SagaEngine(List.of(saga), table, waiters, null, null, JsonMapper.builder().build(), null,
+                Clock.fixed(AT, ZoneOffset.UTC), new SagaProperties(Duration.ofSeconds(30), Duration.ofMinutes(10),
+                awaitPoll, 100, Duration.ofMinutes(1)), null);
+    }
+
+    private static SagaStore.Row row(UUID sagaId, SagaState state) {
+        return new SagaStore.Row(sagaId, "test", state, "reserve", "{\"id\":7}", 1, null, null, null, AT, AT);
+    }
+
+    @Test
+    void theCommittedReplyAnswersTheWaitWithoutAnotherRead() {
+        UUID sagaId = UUID.randomUUID();
+        table.stored.set(row(sagaId, SagaState.AWAITING));
+
+        StepVerifier.create(engine(Duration.ofHours(1)).await(SAGA, sagaId, Duration.ofMinutes(5)))
+                .then(() -> assertThat(table.reads).hasValue(1))
+                .then(() -> waiters.wake(row(sagaId, SagaState.AWAITING)))
+                .then(() -> waiters.wake(row(sagaId, SagaState.IDLE)))
+                .assertNext(saga -> {
+                    assertThat(saga.state()).isEqualTo(SagaState.IDLE);
+                    assertThat(saga.data()).isEqualTo(new Data(7));
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        assertThat(table.reads).hasValue(1);
+        assertThat(waiters.size()).isZero();
+    }
+
+    @Test
+    void aSagaAnsweredBeforeTheWaitIsAnsweredByTheFirstRead() {
+        UUID sagaId = UUID.randomUUID();
+        table.stored.set(row(sagaId, SagaState.IDLE));
+
+        StepVerifier.create(engine(Duration.ofHours(1)).await(SAGA, sagaId, Duration.ofMinutes(5)))
+                .assertNext(saga -> assertThat(saga.state()).isEqualTo(SagaState.IDLE))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        assertThat(table.reads).hasValue(1);
+    }
+
+    @Test
+    void aReplyIsCalledUnknownOnlyWhenItsSagaIsMissing() {
+        UUID known = UUID.randomUUID();
+        table.stored.set(row(known, SagaState.IDLE));
+        Logger logger = (Logger) LoggerFactory.getLogger(SagaEngine.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            SagaEngine engine = engine(Duration.ofHours(1));
+            StepVerifier.create(engine.onReply(reply(known))).expectComplete().verify(Duration.ofSeconds(5));
+            assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .singleElement().asString().startsWith("repeated reply reserved to saga " + known);
+
+            logged.list.clear();
+            table.stored.set(null);
+            UUID unknown = UUID.randomUUID();
+            StepVerifier.create(engine.onReply(reply(unknown))).expectComplete().verify(Duration.ofSeconds(5));
+            assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .containsExactly("reply reserved to unknown saga " + unknown + "; ignored");
+        } finally {
+            logger.detachAppender(logged);
+        }
+    }
+
+    private static CloudEvent reply(UUID sagaId) {
+        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "wallet", "reserved", null, AT,
+                CloudEvent.DATA_CONTENT_TYPE, JsonNodeFactory.instance.objectNode().put("saga_id", sagaId.toString()));
+    }
+
+    @Test
+    void aReplyAppliedByAnotherReplicaIsSeenByThePeriodicRead() {
+        UUID sagaId = UUID.randomUUID();
+        table.stored.set(row(sagaId, SagaState.AWAITING));
+
+        StepVerifier.withVirtualTime(() -> engine(Duration.ofSeconds(1)).await(SAGA, sagaId, Duration.ofMinutes(5)))
+                .expectSubscription()
+                .thenAwait(Duration.ofSeconds(1))
+                .then(() -> table.stored.set(row(sagaId, SagaState.COMPLETED)))
+                .thenAwait(Duration.ofSeconds(1))
+                .assertNext(saga -> assertThat(saga.state()).isEqualTo(SagaState.COMPLETED))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        assertThat(table.reads).hasValue(3);
+    }
+}
