@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
  * Writes ledger transactions. Call {@link #post} inside the caller's database transaction, with
  * the business rows it belongs to: it locks the tutor accounts it touches in id order (so two
  * transactions never wait on each other crosswise), checks their balances under those locks,
- * then writes the entries and the tutors' new cached balances together. The UPDATE repeats the
- * no-overdraft rule as a guard, and the table's CHECK constraint a third time.
+ * then writes the transaction, the tutors' new cached balances and the entries in one statement.
+ * Its UPDATE repeats the no-overdraft rule as a guard, and the table's CHECK constraint a third time.
  *
  * <p>Platform accounts are the other side of every purchase by every tutor, so a locked balance
  * update there would queue all purchases behind one row. They are append-only instead: their
@@ -55,6 +55,9 @@ public class Ledger {
     private record Locked(long id, AccountRef account, long balance) {
     }
 
+    private record Written(long transactionId, long updated) {
+    }
+
     /** Writes {@code tx}; fails with {@link InsufficientBalance} (nothing written) when a tutor account would go negative. */
     public Mono<Posted> post(LedgerTransaction tx) {
         Instant now = clock.instant();
@@ -62,8 +65,7 @@ public class Ledger {
             Map<AccountRef, Long> before = new LinkedHashMap<>();
             locked.values().forEach(l -> before.put(l.account(), l.balance()));
             Map<AccountRef, Long> after = tx.balancesAfter(before);
-            return insertTransaction(tx, now)
-                    .flatMap(id -> applyEntries(id, tx, locked, after, now).thenReturn(new Posted(id, tutorBalances(after))));
+            return write(tx, locked, after, now).map(id -> new Posted(id, tutorBalances(after)));
         });
     }
 
@@ -132,46 +134,45 @@ public class Ledger {
         return platform.then(tutor);
     }
 
-    private Mono<Long> insertTransaction(LedgerTransaction tx, Instant now) {
-        return db.sql("""
-                        INSERT INTO ledger_transaction (kind, tutor_id, reference, description, created_at)
-                        VALUES (:kind, :tutor, :ref, :description, :now) RETURNING id""")
-                .bind("kind", tx.kind().dbName())
-                .bind("tutor", Parameter.fromOrEmpty(tx.tutorId(), Long.class))
-                .bind("ref", tx.reference())
-                .bind("description", tx.description() == null ? "" : tx.description())
-                .bind("now", utc(now))
-                .map((row, meta) -> row.get("id", Long.class))
-                .one();
-    }
-
-    private Mono<Void> applyEntries(long transactionId, LedgerTransaction tx, Map<AccountRef, Locked> locked,
-                                    Map<AccountRef, Long> after, Instant now) {
+    /**
+     * One round trip. Its parts share one snapshot, so none reads another's writes: the entries
+     * take the transaction id from {@code t}'s RETURNING and the foreign keys are checked when the
+     * statement ends. A guard refusal has written the rest, so it fails and the caller's transaction
+     * rolls it all back.
+     */
+    private Mono<Long> write(LedgerTransaction tx, Map<AccountRef, Locked> locked, Map<AccountRef, Long> after,
+                             Instant now) {
         List<LedgerTransaction.Posting> postings = tx.postings();
         Long[] ids = postings.stream().map(p -> locked.get(p.account()).id()).toArray(Long[]::new);
         Long[] amounts = postings.stream().map(LedgerTransaction.Posting::amount).toArray(Long[]::new);
         Long[] balances = postings.stream().map(p -> after.get(p.account())).toArray(Long[]::new);
         Boolean[] cached = postings.stream().map(p -> p.account().tutorOwned()).toArray(Boolean[]::new);
         long tutorPostings = postings.stream().filter(p -> p.account().tutorOwned()).count();
-        Mono<Void> balancesUpdated = tutorPostings == 0 ? Mono.empty() : db.sql("""
-                        UPDATE account a SET balance = a.balance + d.delta, updated_at = :now
-                        FROM unnest(:ids::bigint[], :deltas::bigint[], :cached::boolean[]) AS d(id, delta, cached)
-                        WHERE a.id = d.id AND d.cached AND a.balance + d.delta >= 0""")
-                .bind("ids", ids).bind("deltas", amounts).bind("cached", cached).bind("now", utc(now))
-                .fetch().rowsUpdated()
-                .flatMap(n -> n == tutorPostings ? Mono.<Void>empty()
+        // ORDER BY n: entry ids follow the posting order.
+        return db.sql("""
+                        WITH t AS (INSERT INTO ledger_transaction (kind, tutor_id, reference, description, created_at)
+                                   VALUES (:kind, :tutor, :ref, :description, :now) RETURNING id),
+                             p AS (SELECT * FROM unnest(:ids::bigint[], :amounts::bigint[], :balances::bigint[],
+                                                        :cached::boolean[])
+                                   WITH ORDINALITY AS p(account_id, amount, balance_after, cached, n)),
+                             b AS (UPDATE account a SET balance = a.balance + p.amount, updated_at = :now FROM p
+                                   WHERE a.id = p.account_id AND p.cached AND a.balance + p.amount >= 0
+                                   RETURNING a.id),
+                             e AS (INSERT INTO ledger_entry (transaction_id, account_id, amount, balance_after)
+                                   SELECT t.id, p.account_id, p.amount, CASE WHEN p.cached THEN p.balance_after END
+                                   FROM t, p ORDER BY p.n)
+                        SELECT t.id, (SELECT count(*) FROM b) AS updated FROM t""")
+                .bind("kind", tx.kind().dbName())
+                .bind("tutor", Parameter.fromOrEmpty(tx.tutorId(), Long.class))
+                .bind("ref", tx.reference())
+                .bind("description", tx.description() == null ? "" : tx.description())
+                .bind("now", utc(now))
+                .bind("ids", ids).bind("amounts", amounts).bind("balances", balances).bind("cached", cached)
+                .map((row, meta) -> new Written(row.get("id", Long.class), row.get("updated", Long.class)))
+                .one()
+                .flatMap(w -> w.updated() == tutorPostings ? Mono.just(w.transactionId())
                         : Mono.error(new IllegalStateException("ledger guard refused a checked posting in transaction "
-                        + transactionId)));
-        Mono<Void> entriesWritten = db.sql("""
-                        INSERT INTO ledger_entry (transaction_id, account_id, amount, balance_after)
-                        SELECT :tx, e.account_id, e.amount, CASE WHEN e.cached THEN e.balance_after END
-                        FROM unnest(:ids::bigint[], :amounts::bigint[], :balances::bigint[], :cached::boolean[])
-                             WITH ORDINALITY AS e(account_id, amount, balance_after, cached, n)
-                        ORDER BY e.n""")
-                .bind("tx", transactionId).bind("ids", ids).bind("amounts", amounts).bind("balances", balances)
-                .bind("cached", cached)
-                .fetch().rowsUpdated().then();
-        return balancesUpdated.then(entriesWritten);
+                        + w.transactionId())));
     }
 
     private static Map<AccountRef, Long> tutorBalances(Map<AccountRef, Long> after) {

@@ -119,13 +119,16 @@ public class HoursHolds {
             if (!hold.held()) {
                 return available(hold.tutorId()).map(available -> released(c, hold.tutorId(), 0, available));
             }
-            return post(hold, () -> LedgerTransaction.builder(TransactionKind.HOURS_RELEASE, hold.tutorId(),
-                            "RELEASE-" + hold.sessionId(), "Hours returned from coaching session " + hold.sessionId())
-                    .move(AccountRef.hoursHeld(hold.tutorId()), AccountRef.hoursAvailable(hold.tutorId()), hold.minutes())
-                    .build())
-                    .then(holds.close(hold.sessionId(), Hold.RELEASED, 0, hold.minutes(), clock.instant()))
-                    .then(available(hold.tutorId()))
-                    .map(available -> released(c, hold.tutorId(), hold.minutes(), available));
+            AccountRef available = AccountRef.hoursAvailable(hold.tutorId());
+            // The posting's balance needs no second read: the account stays locked until the command commits.
+            Mono<Long> left = hold.minutes() == 0 ? available(hold.tutorId())
+                    : ledger.post(LedgerTransaction.builder(TransactionKind.HOURS_RELEASE, hold.tutorId(),
+                                    "RELEASE-" + hold.sessionId(), "Hours returned from coaching session " + hold.sessionId())
+                            .move(AccountRef.hoursHeld(hold.tutorId()), available, hold.minutes())
+                            .build())
+                    .map(posted -> posted.balance(available));
+            return left.flatMap(l -> holds.close(hold.sessionId(), Hold.RELEASED, 0, hold.minutes(), clock.instant())
+                    .thenReturn(released(c, hold.tutorId(), hold.minutes(), l)));
         }).switchIfEmpty(Mono.defer(() -> available(c.tutorId()).map(available -> released(c, c.tutorId(), 0, available))));
     }
 
