@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,23 +43,12 @@ public class DeliveryRepository {
     public record Filter(Long userId, Channel channel, DeliveryStatus status) {
     }
 
-    /** Logs a delivery decided at dispatch: a queued email (with its content), a push, or a skip with its reason. */
-    public Mono<Void> insert(long notificationId, long userId, String type, Channel channel, DeliveryStatus status,
-                             String recipient, String subject, String text, String html, String reason, Instant now) {
-        boolean sent = status == DeliveryStatus.SENT;
-        return db.sql("""
-                        INSERT INTO delivery (notification_id, user_id, type, channel, status, recipient, subject,
-                                              body_text, body_html, attempts, error, created_at, updated_at, sent_at)
-                        VALUES (:notification, :user, :type, :channel, :status, :recipient, :subject, :text, :html,
-                                :attempts, :error, :now, :now, :sentAt)""")
-                .bind("notification", notificationId).bind("user", userId).bind("type", type)
-                .bind("channel", channel.key()).bind("status", status.key())
-                .bind("recipient", text(recipient)).bind("subject", text(subject))
-                .bind("text", text(text)).bind("html", text(html))
-                .bind("attempts", sent ? 1 : 0).bind("error", text(reason))
-                .bind("now", utc(now))
-                .bind("sentAt", Parameter.fromOrEmpty(sent ? utc(now) : null, OffsetDateTime.class))
-                .fetch().rowsUpdated().then();
+    /**
+     * A delivery decided at dispatch: a queued email (with its content), a push, or a skip with its
+     * reason. Written with its notification, see {@code InboxRepository#insert}.
+     */
+    public record Decided(Channel channel, DeliveryStatus status, String recipient, String subject, String text,
+                          String html, String reason) {
     }
 
     public Flux<EmailJob> claimEmails(int limit) {
@@ -71,10 +60,16 @@ public class DeliveryRepository {
                 .all();
     }
 
-    public Mono<Void> markSent(long id, int attempts, Instant now) {
-        return db.sql("UPDATE delivery SET status = 'sent', attempts = :attempts, error = NULL, sent_at = :now, "
-                        + "updated_at = :now, claimed_until = NULL WHERE id = :id")
-                .bind("id", id).bind("attempts", attempts).bind("now", utc(now))
+    /** Marks emails sent in one statement: {@code attempts} maps each delivery id to its attempts in all. */
+    public Mono<Void> markSent(Map<Long, Integer> attempts, Instant now) {
+        return db.sql("""
+                        UPDATE delivery d SET status = 'sent', attempts = s.attempts, error = NULL, sent_at = :now,
+                                              updated_at = :now, claimed_until = NULL
+                        FROM unnest(:ids::bigint[], :attempts::int[]) AS s(id, attempts)
+                        WHERE d.id = s.id""")
+                .bind("ids", attempts.keySet().toArray(Long[]::new))
+                .bind("attempts", attempts.values().toArray(Integer[]::new))
+                .bind("now", utc(now))
                 .fetch().rowsUpdated().then();
     }
 
@@ -136,10 +131,6 @@ public class DeliveryRepository {
                 row.get("attempts", Integer.class), row.get("error", String.class),
                 instant(row.get("created_at", OffsetDateTime.class)), instant(row.get("updated_at", OffsetDateTime.class)),
                 instant(row.get("sent_at", OffsetDateTime.class)));
-    }
-
-    private static Parameter text(String value) {
-        return Parameter.fromOrEmpty(value, String.class);
     }
 
     private static Instant instant(OffsetDateTime t) {

@@ -30,9 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Tells people what the notices say. For each notice, inside the caller's transaction: look the
  * person up in the directory (name, email, zone), render the message for them, store it in their
- * inbox, and log each channel as {@link DispatchRules} decides (email queued or skipped, push sent
- * or skipped; a push goes to whichever instance holds the person's sockets). Pushes go out and
- * the email worker wakes only after the transaction commits.
+ * inbox and log each channel as {@link DispatchRules} decides (email queued or skipped, push sent
+ * or skipped; a push goes to whichever instance holds the person's sockets), in one statement
+ * per notice. Pushes go out and the email worker wakes only after the transaction commits.
  * A notice whose fact this person was already told (same dedupe key) changes nothing.
  */
 @Component
@@ -41,18 +41,16 @@ public class Dispatcher {
     private final UserDirectory directory;
     private final PreferenceRepository preferences;
     private final InboxRepository inbox;
-    private final DeliveryRepository deliveries;
     private final PushSender push;
     private final EmailWorker email;
     private final JsonMapper json;
     private final Clock clock;
 
     public Dispatcher(UserDirectory directory, PreferenceRepository preferences, InboxRepository inbox,
-                      DeliveryRepository deliveries, PushSender push, EmailWorker email, JsonMapper json, Clock clock) {
+                      PushSender push, EmailWorker email, JsonMapper json, Clock clock) {
         this.directory = directory;
         this.preferences = preferences;
         this.inbox = inbox;
-        this.deliveries = deliveries;
         this.push = push;
         this.email = email;
         this.json = json;
@@ -105,20 +103,18 @@ public class Dispatcher {
                 new PreferenceRepository.Key(recipient.userId(), notice.type().key()), notice.type().defaults());
         DispatchRules.Plan plan = DispatchRules.plan(preference, recipient, presence);
         Instant now = clock.instant();
-        String type = notice.type().key();
+        boolean queued = plan.email().goesOut();
+        List<DeliveryRepository.Decided> deliveries = List.of(
+                // A queued email keeps its content for the worker; a skipped one only why it was skipped.
+                new DeliveryRepository.Decided(Channel.EMAIL, plan.email().status(), recipient.email(),
+                        rendered.subject(), queued ? rendered.text() : null, queued ? rendered.html() : null,
+                        plan.email().reason()),
+                new DeliveryRepository.Decided(Channel.PUSH, plan.push().status(), null, rendered.title(), null, null,
+                        plan.push().reason()));
         return inbox.insert(recipient.userId(), notice.type(), rendered.title(), rendered.body(),
-                        json.writeValueAsString(notice.data()), notice.dedupeKey(), now)
-                .flatMap(saved -> {
-                    boolean queued = plan.email().goesOut();
-                    // A queued email keeps its content for the worker; a skipped one only why it was skipped.
-                    Mono<Void> emailRow = deliveries.insert(saved.id(), recipient.userId(), type, Channel.EMAIL,
-                            plan.email().status(), recipient.email(), rendered.subject(), queued ? rendered.text() : null,
-                            queued ? rendered.html() : null, plan.email().reason(), now);
-                    Mono<Void> pushRow = deliveries.insert(saved.id(), recipient.userId(), type, Channel.PUSH,
-                            plan.push().status(), null, rendered.title(), null, null, plan.push().reason(), now);
-                    String message = plan.push().goesOut() ? pushMessage(notice, rendered, saved) : null;
-                    return emailRow.then(pushRow).thenReturn(new Outcome(recipient.userId(), message, queued));
-                });
+                        json.writeValueAsString(notice.data()), notice.dedupeKey(), deliveries, now)
+                .map(saved -> new Outcome(recipient.userId(),
+                        plan.push().goesOut() ? pushMessage(notice, rendered, saved) : null, queued));
     }
 
     private String pushMessage(Notice notice, RenderedMessage rendered, InboxRepository.Stored stored) {

@@ -1,5 +1,6 @@
 package io.coachwork.notification.inbox;
 
+import io.coachwork.notification.delivery.DeliveryRepository;
 import io.coachwork.notification.dispatch.NotificationType;
 import io.coachwork.platform.web.PageQuery;
 import io.r2dbc.postgresql.codec.Json;
@@ -7,6 +8,8 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -31,17 +34,43 @@ public class InboxRepository {
     public record Owned(long userId, NotificationView view) {
     }
 
-    /** Stores a notification; empty when this fact was already told to this person (same dedupe key). */
+    /**
+     * Stores a notification and logs its deliveries, in one statement; empty, with nothing logged, when
+     * this fact was already told to this person (same dedupe key). The deliveries are selected from the
+     * notification insert's RETURNING, which that conflict leaves empty.
+     */
     public Mono<Stored> insert(long userId, NotificationType type, String title, String body, String dataJson,
-                               String dedupeKey, Instant now) {
+                               String dedupeKey, List<DeliveryRepository.Decided> deliveries, Instant now) {
+        // A push decided as sent went out at dispatch: one attempt, sent now. WITH ORDINALITY keeps the
+        // rows in the order given, so their ids follow it. Array elements may be NULL (a push has no
+        // recipient or body, a queued email no reason).
         return db.sql("""
-                        INSERT INTO notification (user_id, type, event, title, body, data, dedupe_key, created_at)
-                        VALUES (:user, :type, :event, :title, :body, :data, :key, :now)
-                        ON CONFLICT (dedupe_key) DO NOTHING
-                        RETURNING id, created_at""")
+                        WITH saved AS (
+                            INSERT INTO notification (user_id, type, event, title, body, data, dedupe_key, created_at)
+                            VALUES (:user, :type, :event, :title, :body, :data, :key, :now)
+                            ON CONFLICT (dedupe_key) DO NOTHING
+                            RETURNING id, created_at),
+                        logged AS (
+                            INSERT INTO delivery (notification_id, user_id, type, channel, status, recipient, subject,
+                                                  body_text, body_html, attempts, error, created_at, updated_at, sent_at)
+                            SELECT saved.id, :user, :type, d.channel, d.status, d.recipient, d.subject, d.body_text,
+                                   d.body_html, CASE WHEN d.status = 'sent' THEN 1 ELSE 0 END, d.error, :now, :now,
+                                   CASE WHEN d.status = 'sent' THEN :now END
+                            FROM saved, unnest(:channels::text[], :statuses::text[], :recipients::text[],
+                                               :subjects::text[], :texts::text[], :htmls::text[], :errors::text[])
+                                 WITH ORDINALITY AS d(channel, status, recipient, subject, body_text, body_html, error, n)
+                            ORDER BY d.n)
+                        SELECT id, created_at FROM saved""")
                 .bind("user", userId).bind("type", type.key()).bind("event", type.event())
                 .bind("title", title).bind("body", body).bind("data", Json.of(dataJson))
                 .bind("key", dedupeKey).bind("now", utc(now))
+                .bind("channels", column(deliveries, d -> d.channel().key()))
+                .bind("statuses", column(deliveries, d -> d.status().key()))
+                .bind("recipients", column(deliveries, DeliveryRepository.Decided::recipient))
+                .bind("subjects", column(deliveries, DeliveryRepository.Decided::subject))
+                .bind("texts", column(deliveries, DeliveryRepository.Decided::text))
+                .bind("htmls", column(deliveries, DeliveryRepository.Decided::html))
+                .bind("errors", column(deliveries, DeliveryRepository.Decided::reason))
                 .map((row, meta) -> new Stored(row.get("id", Long.class),
                         row.get("created_at", OffsetDateTime.class).toInstant()))
                 .one();
@@ -100,6 +129,11 @@ public class InboxRepository {
                 row.get("event", String.class), row.get("title", String.class), row.get("body", String.class),
                 json.readTree(row.get("data", Json.class).asString()), readAt != null,
                 readAt == null ? null : readAt.toInstant(), row.get("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static String[] column(List<DeliveryRepository.Decided> deliveries,
+                                   Function<DeliveryRepository.Decided, String> value) {
+        return deliveries.stream().map(value).toArray(String[]::new);
     }
 
     private static OffsetDateTime utc(Instant instant) {
