@@ -5,6 +5,8 @@ import io.coachwork.platform.messaging.EventCodec;
 import io.coachwork.platform.observability.SagaMetrics;
 import io.coachwork.platform.observability.TraceScope;
 import io.coachwork.platform.outbox.OutboxWriter;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,14 @@ public class SagaEngine {
 
     private final Map<String, SagaDefinition<?>> definitions;
     private final SagaStore store;
+    /**
+     * The sagas this instance sent a command for, as they were when it was sent: a reply to one
+     * needs no read to learn its type and the aggregate to lock first (neither changes during a
+     * saga); the saga itself is read again under its lock. A reply handled by another replica, or
+     * after a restart, reads the saga as before.
+     */
+    private final Cache<UUID, SagaStore.Row> sentHere = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofHours(1)).build();
     private final SagaWaiters waiters;
     private final OutboxWriter outbox;
     private final EventCodec codec;
@@ -85,7 +95,8 @@ public class SagaEngine {
         Instant now = clock.instant();
         SagaInstance<D> started = sent(new SagaInstance<>(sagaId, saga.type(), SagaState.AWAITING, step,
                 data, 0, null, null, null, now, now), saga.step(step), SagaState.AWAITING, data, now);
-        return store.insert(row(started)).then(send(saga, started)).thenReturn(started);
+        SagaStore.Row row = row(started);
+        return store.insert(row).then(send(saga, started)).then(afterCommit(row, null)).thenReturn(started);
     }
 
     /**
@@ -117,7 +128,9 @@ public class SagaEngine {
             return TraceScope.run(() -> log.warn("reply {} {} carries no saga id; ignored", event.type(), event.id()));
         }
         // The lookup ends in an Optional: apply() completes empty, so an empty-switch after it would always fire.
-        return store.find(sagaId).map(Optional::of).defaultIfEmpty(Optional.empty())
+        SagaStore.Row sent = sentHere.getIfPresent(sagaId);
+        Mono<SagaStore.Row> known = sent != null ? Mono.just(sent) : store.find(sagaId);
+        return known.map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(found -> {
                     if (found.isEmpty()) {
                         return TraceScope.run(() -> log.info("reply {} to unknown saga {}; ignored", event.type(), sagaId));
@@ -330,9 +343,17 @@ public class SagaEngine {
         };
     }
 
-    /** Wakes the saga's waiters with it as committed, and meters it when it ended ({@code outcome} not null). */
+    /**
+     * Once the change is committed: remembers a saga that waits for a reply (forgets one that does
+     * not), wakes its waiters with it as committed, and meters it when it ended ({@code outcome}).
+     */
     private Mono<Void> afterCommit(SagaStore.Row saga, String outcome) {
         return afterCommit(() -> {
+            if (saga.state().waitingForReply()) {
+                sentHere.put(saga.sagaId(), saga);
+            } else {
+                sentHere.invalidate(saga.sagaId());
+            }
             waiters.wake(saga);
             if (outcome != null && metrics != null) {
                 metrics.record(saga.type(), outcome, Duration.between(saga.createdAt(), saga.updatedAt()));

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.coachwork.contracts.CloudEvent;
+import io.coachwork.platform.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A waiting request reads its saga once, then is answered by the change this instance commits
- * (no second read), or by its periodic read when another replica applied the reply. A reply is
- * logged as belonging to an unknown saga only when it does.
+ * (no second read), or by its periodic read when another replica applied the reply. A reply to a
+ * saga this instance sent the command of goes straight to the locks. A reply is logged as belonging
+ * to an unknown saga only when it does.
  */
 class SagaAwaitTest {
 
@@ -41,6 +43,7 @@ class SagaAwaitTest {
     private static final class Table extends SagaStore {
         final AtomicReference<Row> stored = new AtomicReference<>();
         final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger locks = new AtomicInteger();
 
         Table() {
             super(null);
@@ -56,7 +59,15 @@ class SagaAwaitTest {
 
         @Override
         Mono<Row> lock(UUID sagaId) {
-            return find(sagaId);
+            return Mono.fromSupplier(() -> {
+                locks.incrementAndGet();
+                return stored.get();
+            });
+        }
+
+        @Override
+        Mono<Void> insert(Row row) {
+            return Mono.fromRunnable(() -> stored.set(row));
         }
 
         /** Every reply is a redelivery here: the engine stops after recording it. */
@@ -70,9 +81,21 @@ class SagaAwaitTest {
     private final Table table = new Table();
     private final SagaWaiters waiters = new SagaWaiters();
 
+    /** Commands go nowhere: these tests are about the saga's reads. */
+    private static final class Outbox extends OutboxWriter {
+        Outbox() {
+            super(null, null, null, "test", null, null);
+        }
+
+        @Override
+        public Mono<CloudEvent> append(String topic, String aggregateId, String type, Object data) {
+            return Mono.empty();
+        }
+    }
+
     private SagaEngine engine(Duration awaitPoll) {
         Saga<Data> saga = () -> SAGA;
-        return new SagaEngine(List.of(saga), table, waiters, null, null, JsonMapper.builder().build(), null,
+        return new SagaEngine(List.of(saga), table, waiters, new Outbox(), null, JsonMapper.builder().build(), null,
                 Clock.fixed(AT, ZoneOffset.UTC), new SagaProperties(Duration.ofSeconds(30), Duration.ofMinutes(10),
                 awaitPoll, 100, Duration.ofMinutes(1)), null);
     }
@@ -137,6 +160,17 @@ class SagaAwaitTest {
         } finally {
             logger.detachAppender(logged);
         }
+    }
+
+    @Test
+    void aReplyToASagaStartedHereIsNotReadBeforeItsLocks() {
+        SagaEngine engine = engine(Duration.ofHours(1));
+        UUID sagaId = engine.start(SAGA, "reserve", new Data(7)).block().sagaId();
+
+        StepVerifier.create(engine.onReply(reply(sagaId))).expectComplete().verify(Duration.ofSeconds(5));
+
+        assertThat(table.reads).hasValue(0);
+        assertThat(table.locks).hasValue(1);
     }
 
     private static CloudEvent reply(UUID sagaId) {
