@@ -6,15 +6,23 @@ import io.coachwork.platform.test.TopicProbe;
 import io.coachwork.platform.testapp.PlatformIntegrationTest;
 import io.coachwork.platform.testapp.PlatformTestApplication;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** An event written with a state change reaches Kafka as a CloudEvent; a rolled-back change publishes nothing. */
+/**
+ * An event written with a state change reaches Kafka as a CloudEvent; a rolled-back change publishes nothing;
+ * a burst of commits (wakes arriving during a pass, whose marks ride on the next claim) is published once
+ * each and every row is marked.
+ */
 class OutboxRelayTest extends PlatformIntegrationTest {
 
     @Test
@@ -42,6 +50,29 @@ class OutboxRelayTest extends PlatformIntegrationTest {
         assertThat(TopicProbe.header(record, "content-type")).startsWith("application/cloudevents+json");
         assertThat(TopicProbe.header(record, "correlation-id")).isEqualTo("corr-" + name.substring(7, 15));
         assertThat(TopicProbe.header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
+    void burstOfCommitsIsPublishedOnceEachAndMarked() {
+        String burst = "burst-" + UUID.randomUUID();
+        int events = 40;
+        Flux.range(0, events).parallel(8).runOn(Schedulers.boundedElastic())
+                .doOnNext(i -> web.post().uri("/api/test/tutor/effects").headers(h -> h.setBearerAuth(TestJwt.tutor(12)))
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"" + burst + "-" + i + "\",\"amount\":1}")
+                        .exchange().expectStatus().isCreated())
+                .sequential().blockLast(Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(db.sql("""
+                        SELECT count(*) FILTER (WHERE published_at IS NOT NULL) AS marked, count(*) AS written
+                        FROM outbox_event WHERE payload LIKE :p""").bind("p", "%" + burst + "%")
+                .map((row, meta) -> List.of(row.get("marked", Long.class), row.get("written", Long.class)))
+                .one().block()).containsExactly((long) events, (long) events));
+
+        List<ConsumerRecord<String, String>> published = TopicProbe.records(PlatformTestApplication.TOPIC,
+                r -> r.value().contains(burst), Duration.ofSeconds(5));
+        assertThat(published).hasSize(events);
+        assertThat(published.stream().map(r -> TestEvents.json().readTree(r.value()).get("id").asString()).distinct())
+                .hasSize(events);
     }
 
     @Test

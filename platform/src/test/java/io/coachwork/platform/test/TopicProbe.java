@@ -48,6 +48,19 @@ public final class TopicProbe {
         return Optional.empty();
     }
 
+    /** Every record on {@code topic} (from the beginning) that matches, read until {@code timeout} has passed. */
+    public static List<ConsumerRecord<String, String>> records(String topic, Predicate<ConsumerRecord<String, String>> match,
+                                                               Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        awaitRecord(topic, record -> {
+            if (match.test(record)) {
+                found.add(record);
+            }
+            return false;
+        }, timeout);
+        return found;
+    }
+
     public static String header(ConsumerRecord<String, ?> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
