@@ -15,18 +15,30 @@ import reactor.core.publisher.Mono;
 @Component
 public class TutorPlans {
 
+    /** For a tutor no subscription event has mentioned: the free tier buys its hours. */
+    private static final boolean UNLIMITED_WITHOUT_PLAN = false;
+
     private final DatabaseClient db;
 
     public TutorPlans(DatabaseClient db) {
         this.db = db;
     }
 
-    /** False for a tutor no subscription event has mentioned: the free tier buys its hours. */
+    /** Whether the tutor has unlimited coaching; false for a tutor no subscription event has mentioned. */
     public Mono<Boolean> unlimited(long tutorId) {
         return db.sql("SELECT unlimited_coaching FROM tutor_plan WHERE tutor_id = :t").bind("t", tutorId)
                 .map((row, meta) -> row.get("unlimited_coaching", Boolean.class))
                 .one()
-                .defaultIfEmpty(false);
+                .defaultIfEmpty(UNLIMITED_WITHOUT_PLAN);
+    }
+
+    /**
+     * {@link #unlimited} as an SQL expression of the tutor id {@code tutorId} (a bind marker or column), for a
+     * statement that reads the flag itself rather than in a query of its own.
+     */
+    public static String unlimitedSql(String tutorId) {
+        return "COALESCE((SELECT unlimited_coaching FROM tutor_plan WHERE tutor_id = " + tutorId + "), "
+                + UNLIMITED_WITHOUT_PLAN + ")";
     }
 
     /** The tier's commission in percent; empty for a tutor no event has mentioned (or one without a rate). */

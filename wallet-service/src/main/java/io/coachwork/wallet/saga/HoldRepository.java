@@ -1,5 +1,6 @@
 package io.coachwork.wallet.saga;
 
+import io.coachwork.wallet.hours.TutorPlans;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,14 +17,19 @@ public class HoldRepository {
         this.db = db;
     }
 
-    /** Creates the session's hold; empty when the session already has one. */
-    public Mono<Hold> insertIfAbsent(Hold hold, Instant now) {
+    /**
+     * Creates the session's hold of {@code minutes}, or of {@code unlimitedMinutes} when the tutor's plan is unlimited:
+     * the plan is read by this statement rather than a query of its own. Empty when the session already has a hold.
+     */
+    public Mono<Hold> insertIfAbsent(long sessionId, long tutorId, String sagaId, long minutes, long unlimitedMinutes,
+                                     Instant now) {
         return db.sql("""
                         INSERT INTO hours_hold (session_id, tutor_id, saga_id, minutes, unlimited, status, created_at, updated_at)
-                        VALUES (:s, :t, :saga, :m, :u, 'held', :now, :now)
-                        ON CONFLICT (session_id) DO NOTHING RETURNING *""")
-                .bind("s", hold.sessionId()).bind("t", hold.tutorId()).bind("saga", hold.sagaId())
-                .bind("m", hold.minutes()).bind("u", hold.unlimited()).bind("now", now.atOffset(ZoneOffset.UTC))
+                        SELECT :s, :t, :saga, CASE WHEN plan.unlimited THEN :um ELSE :m END, plan.unlimited, 'held', :now, :now
+                        FROM (SELECT %s AS unlimited) plan
+                        ON CONFLICT (session_id) DO NOTHING RETURNING *""".formatted(TutorPlans.unlimitedSql(":t")))
+                .bind("s", sessionId).bind("t", tutorId).bind("saga", sagaId)
+                .bind("m", minutes).bind("um", unlimitedMinutes).bind("now", now.atOffset(ZoneOffset.UTC))
                 .map((row, meta) -> toHold(row)).one();
     }
 
@@ -37,12 +43,23 @@ public class HoldRepository {
         return db.sql("DELETE FROM hours_hold WHERE session_id = :s").bind("s", sessionId).fetch().rowsUpdated().then();
     }
 
-    public Mono<Void> close(long sessionId, String status, long usedMinutes, long releasedMinutes, Instant now) {
-        return db.sql("UPDATE hours_hold SET status = :status, used_minutes = :used, released_minutes = :released, "
-                        + "updated_at = :now WHERE session_id = :s")
-                .bind("s", sessionId).bind("status", status).bind("used", usedMinutes).bind("released", releasedMinutes)
+    /**
+     * Closes the session's hold as {@code status} if it is still held: at most {@code usedMinutes} of it used, the
+     * rest released ({@link HoldRules#settle}'s split). Returns the hold as it was before, locked until the
+     * transaction ends whether or not it was still held; empty when the session has none. One statement: the lock
+     * reads the hold, so the close needs no read of its own.
+     */
+    public Mono<Hold> closeIfHeld(long sessionId, String status, long usedMinutes, Instant now) {
+        return db.sql("""
+                        WITH hold AS (SELECT * FROM hours_hold WHERE session_id = :s FOR UPDATE),
+                        closed AS (
+                          UPDATE hours_hold h SET status = :status, used_minutes = LEAST(h.minutes, :used),
+                            released_minutes = h.minutes - LEAST(h.minutes, :used), updated_at = :now
+                          FROM hold WHERE h.session_id = hold.session_id AND hold.status = 'held')
+                        SELECT * FROM hold""")
+                .bind("s", sessionId).bind("status", status).bind("used", usedMinutes)
                 .bind("now", now.atOffset(ZoneOffset.UTC))
-                .fetch().rowsUpdated().then();
+                .map((row, meta) -> toHold(row)).one();
     }
 
     /** The hold's new size after the start's re-check. */

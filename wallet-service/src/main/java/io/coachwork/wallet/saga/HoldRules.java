@@ -30,6 +30,7 @@ public final class HoldRules {
         return unlimited ? 0 : requestedMinutes;
     }
 
+    /** {@link HoldRepository#closeIfHeld} stores the same split in SQL, in the statement that closes the hold. */
     public static Settlement settle(long heldMinutes, long usedMinutes) {
         if (usedMinutes < 0) {
             throw new IllegalArgumentException("used minutes cannot be negative: " + usedMinutes);

@@ -52,12 +52,11 @@ public class HoursHolds {
 
     public Mono<Reply> reserve(WalletCommands.ReserveHours c) {
         Instant now = clock.instant();
-        return plans.unlimited(c.tutorId()).flatMap(unlimited -> {
-            long minutes = HoldRules.minutesToHold(unlimited, c.minutes());
-            Hold hold = new Hold(c.sessionId(), c.tutorId(), c.sagaId(), minutes, unlimited, Hold.HELD, 0, 0);
-            return holds.insertIfAbsent(hold, now).map(Optional::of).defaultIfEmpty(Optional.empty())
-                    .flatMap(created -> created.isPresent() ? hold(c, created.get()) : existing(c));
-        });
+        // The hold is sized for both plans here; the insert reads the tutor's plan and takes one.
+        return Mono.defer(() -> holds.insertIfAbsent(c.sessionId(), c.tutorId(), c.sagaId(),
+                        HoldRules.minutesToHold(false, c.minutes()), HoldRules.minutesToHold(true, c.minutes()), now))
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(created -> created.isPresent() ? hold(c, created.get()) : existing(c));
     }
 
     private Mono<Reply> hold(WalletCommands.ReserveHours c, Hold hold) {
@@ -92,7 +91,9 @@ public class HoursHolds {
         if (c.usedMinutes() < 0) {
             return Mono.error(new IllegalArgumentException("used minutes cannot be negative: " + c.usedMinutes()));
         }
-        return holds.lock(c.sessionId()).flatMap(hold -> {
+        // One statement closes the hold with HoldRules.settle's split and returns it as it was: still held means this
+        // command closed it. The close and the posting commit or roll back together with the command.
+        return holds.closeIfHeld(c.sessionId(), Hold.SETTLED, c.usedMinutes(), clock.instant()).flatMap(hold -> {
             if (!hold.held()) {
                 return available(hold.tutorId()).map(available -> settled(c, hold, hold.usedMinutes(), hold.releasedMinutes(),
                         available));
@@ -104,7 +105,6 @@ public class HoursHolds {
                     .move(held, AccountRef.platformMinutes(AccountCode.HOURS_CONSUMED), s.usedMinutes())
                     .move(held, AccountRef.hoursAvailable(hold.tutorId()), s.releasedMinutes())
                     .build())
-                    .then(holds.close(hold.sessionId(), Hold.SETTLED, s.usedMinutes(), s.releasedMinutes(), clock.instant()))
                     .then(available(hold.tutorId()))
                     .map(available -> settled(c, hold, s.usedMinutes(), s.releasedMinutes(), available));
         }).switchIfEmpty(Mono.defer(() -> {
@@ -115,7 +115,8 @@ public class HoursHolds {
     }
 
     public Mono<Reply> release(WalletCommands.ReleaseHours c) {
-        return holds.lock(c.sessionId()).flatMap(hold -> {
+        // Released with nothing used: the whole hold goes back. A hold no longer held comes back unchanged.
+        return holds.closeIfHeld(c.sessionId(), Hold.RELEASED, 0, clock.instant()).flatMap(hold -> {
             if (!hold.held()) {
                 return available(hold.tutorId()).map(available -> released(c, hold.tutorId(), 0, available));
             }
@@ -127,8 +128,7 @@ public class HoursHolds {
                             .move(AccountRef.hoursHeld(hold.tutorId()), available, hold.minutes())
                             .build())
                     .map(posted -> posted.balance(available));
-            return left.flatMap(l -> holds.close(hold.sessionId(), Hold.RELEASED, 0, hold.minutes(), clock.instant())
-                    .thenReturn(released(c, hold.tutorId(), hold.minutes(), l)));
+            return left.map(l -> released(c, hold.tutorId(), hold.minutes(), l));
         }).switchIfEmpty(Mono.defer(() -> available(c.tutorId()).map(available -> released(c, c.tutorId(), 0, available))));
     }
 

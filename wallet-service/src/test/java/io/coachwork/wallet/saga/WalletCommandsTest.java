@@ -9,7 +9,6 @@ import io.coachwork.platform.test.TestJwt;
 import io.coachwork.platform.test.TopicProbe;
 import io.coachwork.wallet.support.Records;
 import io.coachwork.wallet.support.WalletIntegrationTest;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -275,14 +274,6 @@ class WalletCommandsTest extends WalletIntegrationTest {
         assertThat(availableMinutes(tutor)).isEqualTo(60);
         assertThat(db.sql("SELECT count(*) AS n FROM saga_command WHERE saga_id = :s").bind("s", saga)
                 .map((row, meta) -> row.get("n", Long.class)).one().block()).isZero();
-    }
-
-    /** A tutor with {@code hours} bought at the default price (the wallet is funded for exactly that). */
-    private long tutorWithHours(String hours) {
-        long tutor = newId();
-        fund(tutor, new BigDecimal(hours).multiply(BigDecimal.TEN).toPlainString());
-        purchaseHours(tutor, hours).expectStatus().isOk();
-        return tutor;
     }
 
     private JsonNode command(String type, long tutor, Function<String, Object> command) {

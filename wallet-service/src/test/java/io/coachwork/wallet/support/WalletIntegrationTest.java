@@ -88,6 +88,14 @@ public abstract class WalletIntegrationTest {
                 .exchange();
     }
 
+    /** A tutor with {@code hours} bought at the default price (the wallet is funded for exactly that). */
+    protected long tutorWithHours(String hours) {
+        long tutor = newId();
+        fund(tutor, new BigDecimal(hours).multiply(BigDecimal.TEN).toPlainString());
+        purchaseHours(tutor, hours).expectStatus().isOk();
+        return tutor;
+    }
+
     protected WebTestClient.ResponseSpec get(String uri, String token) {
         return web.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange();
     }
