@@ -14,18 +14,6 @@ public record CoachingSession(long id, long tutorId, String title, String descri
                               Instant actualStartTime, Instant actualEndTime, Instant createdAt, Instant updatedAt,
                               UUID sagaId) {
 
-    public CoachingSession scheduled(Instant now) {
-        return new CoachingSession(id, tutorId, title, description, startTime, endTime, durationMinutes,
-                minutesReserved, minutesUsed, streamCallId, SessionStatus.SCHEDULED, null, actualStartTime,
-                actualEndTime, createdAt, now, sagaId);
-    }
-
-    public CoachingSession failed(String reason, Instant now) {
-        return new CoachingSession(id, tutorId, title, description, startTime, endTime, durationMinutes,
-                minutesReserved, minutesUsed, streamCallId, SessionStatus.FAILED, reason, actualStartTime,
-                actualEndTime, createdAt, now, sagaId);
-    }
-
     public CoachingSession started(Instant now) {
         return new CoachingSession(id, tutorId, title, description, startTime, endTime, durationMinutes,
                 minutesReserved, minutesUsed, streamCallId, SessionStatus.ACTIVE, failureReason, now,

@@ -16,46 +16,74 @@ import reactor.core.publisher.Mono;
 @Repository
 public class CoachingSessionRepository {
 
+    private static final String UPDATE = """
+            UPDATE coaching_session SET status = :status, failure_reason = :reason, minutes_used = :used,
+              actual_start_time = :actualStart, actual_end_time = :actualEnd, updated_at = :now
+            WHERE id = :id""";
+    /**
+     * A session's students in invitation order, as a column of a statement on coaching_session. Only
+     * for statements run once the session is locked (invitations lock it too): a locking read's own
+     * subquery sees the snapshot from before its wait, which may miss an invitation committed meanwhile.
+     */
+    private static final String STUDENT_IDS = """
+            ARRAY(SELECT p.student_id FROM coaching_session_participant p WHERE p.session_id = coaching_session.id
+              ORDER BY p.id) AS student_ids""";
+
     private final DatabaseClient db;
 
     public CoachingSessionRepository(DatabaseClient db) {
         this.db = db;
     }
 
-    /** The next id, taken before the insert because the Stream call id contains it. */
-    public Mono<Long> nextId() {
-        return db.sql("SELECT nextval(pg_get_serial_sequence('coaching_session', 'id')) AS id")
-                .map((row, meta) -> row.get("id", Long.class)).one();
-    }
-
-    public Mono<CoachingSession> insert(CoachingSession s) {
+    /**
+     * Stores a new session, pending, with its whole window reserved, and answers it as stored. Its id
+     * comes from the column's sequence in this very statement, since its Stream call id
+     * ({@code coaching_<id>_<uuid>}, as seed 000 shows it) contains the id.
+     */
+    public Mono<CoachingSession> insertPending(long tutorId, String title, String description,
+                                               SessionTimes.Window window, Instant now, UUID sagaId) {
         return db.sql("""
                         INSERT INTO coaching_session (id, tutor_id, title, description, start_time, end_time,
                           duration_minutes, minutes_reserved, stream_call_id, status, created_at, updated_at, saga_id)
-                        VALUES (:id, :tutor, :title, :description, :start, :end, :duration, :reserved, :call,
-                          :status, :now, :now, :saga)""")
-                .bind("id", s.id()).bind("tutor", s.tutorId()).bind("title", s.title())
-                .bind("description", Parameter.fromOrEmpty(s.description(), String.class))
-                .bind("start", utc(s.startTime())).bind("end", utc(s.endTime()))
-                .bind("duration", s.durationMinutes()).bind("reserved", s.minutesReserved())
-                .bind("call", s.streamCallId()).bind("status", s.status().value()).bind("now", utc(s.createdAt()))
-                .bind("saga", Parameter.fromOrEmpty(s.sagaId(), UUID.class))
-                .fetch().rowsUpdated().thenReturn(s);
+                        SELECT n.id, :tutor, :title, :description, :start, :end, :minutes, :minutes,
+                          'coaching_' || n.id || '_' || :callKey, :status, :now, :now, :saga
+                        FROM (SELECT nextval(pg_get_serial_sequence('coaching_session', 'id')) AS id) n
+                        RETURNING *""")
+                .bind("tutor", tutorId).bind("title", title)
+                .bind("description", Parameter.fromOrEmpty(description, String.class))
+                .bind("start", utc(window.start())).bind("end", utc(window.end()))
+                .bind("minutes", window.durationMinutes()).bind("callKey", UUID.randomUUID().toString())
+                .bind("status", SessionStatus.PENDING.value()).bind("now", utc(now)).bind("saga", sagaId)
+                .map((row, meta) -> toSession(row)).one();
     }
 
     /** Stores the lifecycle fields of a session read under {@link #lock}. */
     public Mono<CoachingSession> update(CoachingSession s) {
+        return bindUpdate(db.sql(UPDATE), s).fetch().rowsUpdated().thenReturn(s);
+    }
+
+    /** {@link #update}, answering the session's students in the order they were invited. Call under its lock. */
+    public Mono<List<Long>> updateListingStudents(CoachingSession s) {
+        return bindUpdate(db.sql(UPDATE + " RETURNING " + STUDENT_IDS), s)
+                .map((row, meta) -> studentIds(row)).one();
+    }
+
+    /** A session as a statement stored it, with its students in the order they were invited. */
+    public record WithStudents(CoachingSession session, List<Long> studentIds) {
+    }
+
+    /**
+     * Moves a session the caller has locked from {@code from} to {@code to} ({@code reason} its failure
+     * reason, null for none) and answers it as stored, with its students (see
+     * {@link #updateListingStudents}); empty when it is no longer {@code from}.
+     */
+    public Mono<WithStudents> transition(long id, SessionStatus from, SessionStatus to, String reason, Instant now) {
         return db.sql("""
-                        UPDATE coaching_session SET status = :status, failure_reason = :reason, minutes_used = :used,
-                          actual_start_time = :actualStart, actual_end_time = :actualEnd, updated_at = :now
-                        WHERE id = :id""")
-                .bind("id", s.id()).bind("status", s.status().value())
-                .bind("reason", Parameter.fromOrEmpty(s.failureReason(), String.class))
-                .bind("used", Parameter.fromOrEmpty(s.minutesUsed(), Integer.class))
-                .bind("actualStart", Parameter.fromOrEmpty(utcOrNull(s.actualStartTime()), OffsetDateTime.class))
-                .bind("actualEnd", Parameter.fromOrEmpty(utcOrNull(s.actualEndTime()), OffsetDateTime.class))
-                .bind("now", utc(s.updatedAt()))
-                .fetch().rowsUpdated().thenReturn(s);
+                        UPDATE coaching_session SET status = :to, failure_reason = :reason, updated_at = :now
+                        WHERE id = :id AND status = :from""" + " RETURNING *, " + STUDENT_IDS)
+                .bind("id", id).bind("from", from.value()).bind("to", to.value())
+                .bind("reason", Parameter.fromOrEmpty(reason, String.class)).bind("now", utc(now))
+                .map((row, meta) -> new WithStudents(toSession(row), studentIds(row))).one();
     }
 
     /** Records the saga started for a session stored before sagas existed. */
@@ -144,6 +172,20 @@ public class CoachingSessionRepository {
                         ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .bind("now", utc(now)).bind("after", afterId).bind("limit", limit)
                 .map((row, meta) -> toSession(row)).all().collectList();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindUpdate(DatabaseClient.GenericExecuteSpec spec,
+                                                                CoachingSession s) {
+        return spec.bind("id", s.id()).bind("status", s.status().value())
+                .bind("reason", Parameter.fromOrEmpty(s.failureReason(), String.class))
+                .bind("used", Parameter.fromOrEmpty(s.minutesUsed(), Integer.class))
+                .bind("actualStart", Parameter.fromOrEmpty(utcOrNull(s.actualStartTime()), OffsetDateTime.class))
+                .bind("actualEnd", Parameter.fromOrEmpty(utcOrNull(s.actualEndTime()), OffsetDateTime.class))
+                .bind("now", utc(s.updatedAt()));
+    }
+
+    private static List<Long> studentIds(Readable row) {
+        return List.of(row.get("student_ids", Long[].class));
     }
 
     private static String[] values(Collection<SessionStatus> statuses) {

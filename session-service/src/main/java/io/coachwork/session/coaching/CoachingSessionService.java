@@ -93,11 +93,10 @@ public class CoachingSessionService {
         Mono<CoachingSession> store = Invitees.checkStudents(directory, students).then(settings.current())
                 .flatMap(cfg -> rule(() -> SessionTimes.window(request.startTime(), request.endTime(), now,
                         cfg.defaultDurationMinutes(), properties.maxStartAhead())))
-                .flatMap(window -> sessions.nextId().flatMap(id -> sessions.insert(new CoachingSession(id, tutorId,
-                        request.title().trim(), blankToNull(request.description()), window.start(), window.end(),
-                        window.durationMinutes(), window.durationMinutes(), null, StreamTokens.newCallId(id),
-                        SessionStatus.PENDING, null, null, null, now, now, sagaId))))
+                .flatMap(window -> sessions.insertPending(tutorId, request.title().trim(),
+                        blankToNull(request.description()), window, now, sagaId))
                 .flatMap(s -> participants.inviteNew(s.id(), students, now).then(saga.reserve(s)).thenReturn(s));
+        // Read again once answered: the wallet's reply moved the session on in a transaction of its own.
         return tx.transactional(store)
                 .flatMap(stored -> saga.await(sagaId, properties.sagaWait()).then(sessions.find(stored.id())))
                 .flatMap(s -> s.status() == SessionStatus.FAILED ? Mono.error(ApiException.badRequest(s.failureReason()))
@@ -257,9 +256,11 @@ public class CoachingSessionService {
         boolean running = s.status() == SessionStatus.ACTIVE;
         Mono<Void> left = running ? participants.markLeft(s.id(), now) : Mono.empty();
         Mono<UUID> wallet = running ? saga.settle(cancelled, cancelled.minutesUsed()) : saga.release(cancelled);
-        Mono<List<Long>> told = s.status() == SessionStatus.PENDING ? Mono.just(List.of())
-                : participants.studentIds(s.id());
-        return sessions.update(cancelled).then(left).then(wallet).then(told)
+        // The students told: none for a pending session, which they never heard of.
+        Mono<List<Long>> told = s.status() == SessionStatus.PENDING
+                ? sessions.update(cancelled).thenReturn(List.of())
+                : sessions.updateListingStudents(cancelled);
+        return told.flatMap(ids -> left.then(wallet).thenReturn(ids))
                 .flatMap(ids -> events.cancelled(cancelled, ids, reason))
                 .thenReturn(cancelled);
     }

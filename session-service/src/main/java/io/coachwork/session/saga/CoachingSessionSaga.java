@@ -159,9 +159,8 @@ public class CoachingSessionSaga implements Saga<CoachingSessionSaga.Data> {
     }
 
     private Mono<SagaNext<Data>> reserved(SagaInstance<Data> saga, WalletReplies.HoursReserved reply) {
-        return pending(saga)
-                .flatMap(s -> sessions.update(s.scheduled(clock.instant())))
-                .flatMap(s -> participants.studentIds(s.id()).flatMap(ids -> events.created(s, ids)))
+        return leavePending(saga, SessionStatus.SCHEDULED, null)
+                .flatMap(scheduled -> events.created(scheduled.session(), scheduled.studentIds()))
                 .thenReturn(SagaNext.idle(saga.data()));
     }
 
@@ -193,11 +192,15 @@ public class CoachingSessionSaga implements Saga<CoachingSessionSaga.Data> {
     }
 
     private Mono<Void> fail(SagaInstance<Data> saga, String reason) {
-        return pending(saga).flatMap(s -> sessions.update(s.failed(reason, clock.instant()))).flatMap(events::failed);
+        return leavePending(saga, SessionStatus.FAILED, reason).flatMap(failed -> events.failed(failed.session()));
     }
 
-    /** The saga's session, already locked by the engine (lockFirst), if it still waits for its hours. */
-    private Mono<CoachingSession> pending(SagaInstance<Data> saga) {
-        return sessions.find(saga.data().sessionId()).filter(s -> s.status() == SessionStatus.PENDING);
+    /**
+     * Moves the saga's session, already locked by the engine (lockFirst), on if it still waits for its
+     * hours, and answers it as stored; empty when it no longer waits (cancelled meanwhile).
+     */
+    private Mono<CoachingSessionRepository.WithStudents> leavePending(SagaInstance<Data> saga, SessionStatus to,
+                                                                      String reason) {
+        return sessions.transition(saga.data().sessionId(), SessionStatus.PENDING, to, reason, clock.instant());
     }
 }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +39,6 @@ public class StreamTokens {
     public StreamTokens(StreamProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-    }
-
-    /** A call id as seed 000 shows it: {@code coaching_<session id>_<uuid>}. */
-    public static String newCallId(long sessionId) {
-        return "coaching_" + sessionId + "_" + UUID.randomUUID();
     }
 
     /** A call's id as Stream's token claims name it. */

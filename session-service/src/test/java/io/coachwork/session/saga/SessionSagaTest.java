@@ -83,15 +83,23 @@ class SessionSagaTest extends SessionIntegrationTest {
         CompletableFuture<WalletCommands.ReserveHours> wallet =
                 WalletStandIn.answerNextReserve(tutor, cmd -> WalletStandIn.refused(cmd, 30));
 
+        String refusal = "Insufficient coaching hours. Required: 1.0, Available: 0.5. Please purchase more hours.";
         create(tutor, sessionJson("Too long", START, END, newStudent()))
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.success").isEqualTo(false)
-                .jsonPath("$.message").isEqualTo(
-                        "Insufficient coaching hours. Required: 1.0, Available: 0.5. Please purchase more hours.");
-        long sessionId = answered(wallet).sessionId();
+                .jsonPath("$.message").isEqualTo(refusal);
+        WalletCommands.ReserveHours reserve = answered(wallet);
+        long sessionId = reserve.sessionId();
 
         assertThat(sessionStatus(sessionId)).isEqualTo("failed");
+        assertThat(count("SELECT count(*) FROM saga_instance WHERE saga_id = CAST($1 AS uuid) AND state = 'failed' "
+                + "AND failure = $2", reserve.sagaId(), refusal)).isEqualTo(1);
+        // The tutor hears of the outcome as a cancellation with status failed; no student was ever told.
+        JsonNode failed = sessionEvent(sessionId, EventTypes.COACHING_SESSION_CANCELLED);
+        assertThat(failed.get("status").asString()).isEqualTo("failed");
+        assertThat(failed.get("reason").asString()).isEqualTo(refusal);
+        assertThat(failed.get("student_ids").toString()).isEqualTo("[]");
         tutorGet(tutor, "").expectStatus().isOk().expectBody()
                 .jsonPath("$.data.sessions.length()").isEqualTo(0)
                 .jsonPath("$.data.pagination.total").isEqualTo(0);
