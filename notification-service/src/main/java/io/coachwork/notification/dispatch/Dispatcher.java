@@ -24,6 +24,8 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuples;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -77,8 +79,14 @@ public class Dispatcher {
             });
         }
         people.addAll(recipients);
-        return Mono.zip(directory.findAll(people).collectMap(DirectoryUser::userId), preferences.find(recipients),
-                        push.presence(recipients))
+        // The two reads share the handler's transaction, whose connection answers one query at a time: they run
+        // in turn, each collected before the next is sent. Zipped, they stalled the consumer under load
+        // (docs/performance.md, sixth pass). The presence check asks Redis, so it runs beside them.
+        Mono<Tuple2<Map<Long, DirectoryUser>, Map<PreferenceRepository.Key, Preference>>> stored =
+                directory.findAll(people).collectMap(DirectoryUser::userId)
+                        .flatMap(users -> preferences.find(recipients).map(found -> Tuples.of(users, found)));
+        return Mono.zip(stored, push.presence(recipients))
+                .map(found -> Tuples.of(found.getT1().getT1(), found.getT1().getT2(), found.getT2()))
                 .flatMap(found -> {
                     Map<Long, DirectoryUser> users = found.getT1();
                     Map<Long, String> names = new HashMap<>();
