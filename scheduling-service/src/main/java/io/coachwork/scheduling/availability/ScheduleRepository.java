@@ -107,10 +107,12 @@ public class ScheduleRepository {
                 .map((row, meta) -> new OverrideRow(row.get("schedule_id", Long.class), row.get("override_date", LocalDate.class),
                         row.get("start_time", LocalTime.class), row.get("end_time", LocalTime.class)))
                 .all().collectList();
-        return blocks.zipWith(overrideRows, (b, o) -> rows.stream()
+        // In turn, not zipped: inside a schedule change's transaction both would share one connection, which answers
+        // one query at a time (a zip there can stall it for good; docs/performance.md, sixth pass).
+        return blocks.flatMap(b -> overrideRows.map(o -> rows.stream()
                 .map(r -> new StoredSchedule(r.id(), r.tutorId(), r.name(), r.isDefault(),
                         b.getOrDefault(r.id(), List.of()), overrides(o, r.id())))
-                .toList());
+                .toList()));
     }
 
     private record OverrideRow(long scheduleId, LocalDate date, LocalTime start, LocalTime end) {
