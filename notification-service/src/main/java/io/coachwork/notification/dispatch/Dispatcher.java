@@ -83,10 +83,8 @@ public class Dispatcher {
         // in turn, each collected before the next is sent. Zipped, they stalled the consumer under load
         // (docs/performance.md, sixth pass). The presence check asks Redis, so it runs beside them.
         Mono<Tuple2<Map<Long, DirectoryUser>, Map<PreferenceRepository.Key, Preference>>> stored =
-                directory.findAll(people).collectMap(DirectoryUser::userId)
-                        .flatMap(users -> preferences.find(recipients).map(found -> Tuples.of(users, found)));
-        return Mono.zip(stored, push.presence(recipients))
-                .map(found -> Tuples.of(found.getT1().getT1(), found.getT1().getT2(), found.getT2()))
+                directory.findAll(people).collectMap(DirectoryUser::userId).zipWhen(users -> preferences.find(recipients));
+        return stored.zipWith(push.presence(recipients), (read, presence) -> Tuples.of(read.getT1(), read.getT2(), presence))
                 .flatMap(found -> {
                     Map<Long, DirectoryUser> users = found.getT1();
                     Map<Long, String> names = new HashMap<>();

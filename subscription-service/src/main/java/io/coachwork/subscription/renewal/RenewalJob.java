@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.function.Tuples;
 
 /**
  * Renews, charges or expires subscriptions whose period has ended. Runs hourly and on demand;
@@ -98,8 +97,7 @@ public class RenewalJob {
     private Mono<SubscriptionRules.RenewalAction> settle(TutorSubscription subscription, Instant now) {
         // The two tiers are read in turn: inside the batch's transaction both reads share one connection, which
         // answers one query at a time (a zip there can stall it for good; docs/performance.md, sixth pass).
-        return tiers.find(subscription.tierCode()).flatMap(own -> tiers.find(Tier.FREE).map(free -> Tuples.of(own, free)))
-                .flatMap(found -> {
+        return tiers.find(subscription.tierCode()).zipWhen(own -> tiers.find(Tier.FREE)).flatMap(found -> {
             Tier tier = found.getT1();
             // A tier that cannot be charged in the wallet's currency cannot renew: treat it as refused.
             long price = tier.priceMinor(chargeCurrency).orElse(Long.MAX_VALUE);
