@@ -1,11 +1,13 @@
 package io.coachwork.notification.email;
 
+import io.coachwork.platform.jobs.BackgroundStream;
 import io.coachwork.platform.jobs.ScheduledRuns;
 import io.coachwork.notification.NotificationProperties;
 import io.coachwork.notification.delivery.DeliveryRepository;
 import io.coachwork.notification.delivery.DeliveryRepository.EmailJob;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,26 +18,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
  * Sends the emails queued in the delivery log. Woken after each dispatch commits, and polling for
- * anything left behind (a crash, a wake-up lost). A claimed batch goes out over one SMTP connection
- * (opening one per email, connect, EHLO and QUIT, was half of the cost of sending); an email that
- * fails there gets the rest of its {@code max-attempts} tries on its own, with exponential backoff.
- * The outcome, sent or failed with the error, is written back to its row, so no email is ever
- * dropped silently. JavaMail blocks, so sending runs on the bounded-elastic pool.
+ * anything left behind (a crash, a wake-up lost). Passes run one at a time, and wake-ups during a
+ * pass collapse into one next pass, which claims everything queued meanwhile: a claimed batch goes
+ * out over one SMTP connection (opening one per email, connect, EHLO and QUIT, was half of the cost
+ * of sending), so under load many emails share a connection and a claim. An email that fails there
+ * gets the rest of its {@code max-attempts} tries on its own, with exponential backoff, beside the
+ * passes rather than holding them up. The outcome, sent or failed with the error, is written back to
+ * its row, so no email is ever dropped silently. JavaMail blocks, so sending runs on the
+ * bounded-elastic pool.
  */
 @Component
-public class EmailWorker {
+public class EmailWorker extends BackgroundStream {
 
     private static final Logger log = LoggerFactory.getLogger(EmailWorker.class);
-    private static final int PARALLEL_RETRIES = 4;
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final DeliveryRepository deliveries;
@@ -43,6 +48,7 @@ public class EmailWorker {
     private final MailComposer composer;
     private final NotificationProperties.Email settings;
     private final Clock clock;
+    private final Sinks.Many<Boolean> wakes = Sinks.many().multicast().directBestEffort();
 
     public EmailWorker(DeliveryRepository deliveries, JavaMailSender sender, NotificationProperties properties,
                        Clock clock) {
@@ -53,18 +59,27 @@ public class EmailWorker {
         this.clock = clock;
     }
 
-    /** Starts a pass now, without waiting for it; the poll catches whatever it misses. */
+    /** Asks for a pass: now when idle, else right after the running one; the poll catches whatever it misses. */
     public void wake() {
-        drain().subscribe(settled -> { }, e -> log.warn("email pass failed; the next poll retries: {}", e.toString()));
+        wakes.emitNext(Boolean.TRUE, (signal, result) -> result == Sinks.EmitResult.FAIL_NON_SERIALIZED);
     }
 
-    @Scheduled(fixedDelayString = "${coachwork.notifications.email.poll-interval:PT5S}")
-    public Mono<Void> poll() {
-        return ScheduledRuns.logged(log, "email poll", drain(), settled -> { });
+    @Override
+    protected Disposable subscribe() {
+        return Flux.merge(Flux.interval(Duration.ZERO, settings.pollInterval()).map(tick -> Boolean.TRUE),
+                        wakes.asFlux())
+                .onBackpressureLatest()
+                .concatMap(signal -> ScheduledRuns.logged(log, "email pass", drain(), settled -> { }), 1)
+                .subscribe();
     }
 
-    /** One pass over the queue. Returns how many emails it settled (sent or failed). */
-    public Mono<Long> drain() {
+    /** One pass over the queue, batch after batch. Returns how many emails it sent or handed to their retries. */
+    private Mono<Long> drain() {
+        return batch().expand(claimed -> claimed >= settings.batchSize() ? batch() : Mono.empty())
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> batch() {
         // The claim is read whole first: its connection goes back to the pool before any send or write.
         return deliveries.claimEmails(settings.batchSize())
                 .collectList()
@@ -120,14 +135,18 @@ public class EmailWorker {
                 : new MailSendException(null, batch.getCause(), Map.of(message, own)));
     }
 
-    /** Marks the emails that went out in one statement, then gives each failed one its remaining attempts. */
+    /**
+     * Marks the emails that went out in one statement, then starts each failed one's remaining attempts;
+     * they hold their claim while they run, so no pass takes them meanwhile.
+     */
     private Mono<Long> settle(List<EmailJob> jobs, Map<EmailJob, Exception> failures) {
         Map<Long, Integer> sent = new LinkedHashMap<>();
         jobs.stream().filter(job -> !failures.containsKey(job)).forEach(job -> sent.put(job.id(), job.attempts() + 1));
         Mono<Void> marked = sent.isEmpty() ? Mono.empty() : deliveries.markSent(sent, clock.instant());
-        return marked.thenMany(Flux.fromIterable(failures.entrySet()))
-                .flatMap(failure -> retry(failure.getKey(), failure.getValue()), PARALLEL_RETRIES)
-                .then(Mono.just((long) jobs.size()));
+        return marked.doOnSuccess(done -> failures.forEach((job, failure) -> retry(job, failure).subscribe(null,
+                        e -> log.warn("email delivery {}: its outcome could not be recorded; retried after its claim "
+                                + "expires: {}", job.id(), e.toString()))))
+                .thenReturn((long) jobs.size());
     }
 
     /**

@@ -12,6 +12,10 @@ import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -24,7 +28,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The emails claimed together go out over one SMTP connection, and one the server refuses fails alone. */
+/**
+ * The emails claimed together go out over one SMTP connection, the ones queued during a pass go out
+ * together in the next, and one the server refuses fails alone.
+ */
 class EmailBatchTest extends NotificationIntegrationTest {
 
     @Autowired
@@ -59,6 +66,34 @@ class EmailBatchTest extends NotificationIntegrationTest {
         students.forEach(student -> assertThat(emailDelivery(student)).containsEntry("attempts", 1));
         assertThat(students).extracting(student -> TrackedTransport.connectionOf(emailOf(student)))
                 .doesNotContainNull().containsOnly(TrackedTransport.connectionOf(emailOf(students.get(0))));
+    }
+
+    @Test
+    void theEmailsQueuedWhileAPassSendsGoOutTogetherInTheNextPass() {
+        long tutor = newId();
+        long first = newId();
+        List<Long> later = List.of(newId(), newId(), newId(), newId());
+        registerUser(first, "First Student", emailOf(first), "UTC", "student");
+        later.forEach(student -> registerUser(student, "Student " + student, emailOf(student), "UTC", "student"));
+
+        CountDownLatch release = TrackedTransport.holdSendsTo(emailOf(first));
+        try {
+            publish(EventTypes.COACHING_SESSION_CREATED, SessionEvents.seed000(newId(), tutor, first).build());
+            await().atMost(WAIT).until(() -> TrackedTransport.holding(emailOf(first)));
+            // One event per student, each its own dispatch and its own wake-up, all while the first pass sends.
+            later.forEach(student -> publish(EventTypes.COACHING_SESSION_CREATED,
+                    SessionEvents.seed000(newId(), tutor, student).build()));
+            await().atMost(WAIT).until(() -> later.stream().allMatch(student -> "pending".equals(emailStatus(student))));
+        } finally {
+            release.countDown();
+        }
+
+        await().atMost(WAIT).until(() -> Stream.concat(Stream.of(first), later.stream())
+                .allMatch(student -> "sent".equals(emailStatus(student))));
+        Integer firstConnection = TrackedTransport.connectionOf(emailOf(first));
+        assertThat(later).extracting(student -> TrackedTransport.connectionOf(emailOf(student)))
+                .doesNotContainNull().doesNotContain(firstConnection)
+                .containsOnly(TrackedTransport.connectionOf(emailOf(later.get(0))));
     }
 
     @Test
@@ -109,6 +144,9 @@ class EmailBatchTest extends NotificationIntegrationTest {
 
         private static final AtomicInteger CONNECTIONS = new AtomicInteger();
         private static final Map<String, Integer> CONNECTION_BY_RECIPIENT = new ConcurrentHashMap<>();
+        /** Recipients whose send waits, while it is held, until the latch opens. */
+        private static final Map<String, CountDownLatch> HELD = new ConcurrentHashMap<>();
+        private static final Set<String> HOLDING = ConcurrentHashMap.newKeySet();
 
         private int connection;
 
@@ -120,6 +158,16 @@ class EmailBatchTest extends NotificationIntegrationTest {
             return CONNECTION_BY_RECIPIENT.get(recipient);
         }
 
+        /** Makes the send to {@code recipient} wait (at most the test's wait) until the returned latch opens. */
+        static CountDownLatch holdSendsTo(String recipient) {
+            return HELD.computeIfAbsent(recipient, r -> new CountDownLatch(1));
+        }
+
+        /** True while a send to {@code recipient} is held. */
+        static boolean holding(String recipient) {
+            return HOLDING.contains(recipient);
+        }
+
         @Override
         protected synchronized boolean protocolConnect(String host, int port, String user, String password)
                 throws MessagingException {
@@ -129,6 +177,19 @@ class EmailBatchTest extends NotificationIntegrationTest {
 
         @Override
         public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
+            for (Address address : addresses) {
+                CountDownLatch hold = HELD.get(address.toString());
+                if (hold != null) {
+                    HOLDING.add(address.toString());
+                    try {
+                        hold.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        HOLDING.remove(address.toString());
+                    }
+                }
+            }
             super.sendMessage(message, addresses);
             for (Address address : addresses) {
                 CONNECTION_BY_RECIPIENT.put(address.toString(), connection);

@@ -264,13 +264,18 @@ public class SagaEngine {
     /**
      * Waits (no thread blocked) until the saga no longer waits for a reply, or {@code wait} has
      * passed, and answers it as it then is. A change this instance commits wakes it with the saga as
-     * committed, so the reply's own path costs no read; a reply applied by another replica is seen by
-     * the periodic read. Reads and wake-ups are taken one at a time, so no read is ever cut short.
+     * committed, so the reply's own path costs no read, nor does the first look at a saga this
+     * instance sent the command of; a reply applied by another replica is seen by the periodic read. Reads and wake-ups are taken one at a time, so no read is ever cut short.
      */
     public <D> Mono<SagaInstance<D>> await(SagaDefinition<D> saga, UUID sagaId, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        // Subscribed first, so a change committed while the first read runs still wakes the wait.
-        Flux<Object> triggers = Flux.merge(waiters.changes(sagaId), Mono.just(READ), Flux.interval(properties.awaitPoll()),
+        // Subscribed first, so a change committed while the first look runs still wakes the wait. A saga
+        // this instance changed last needs no read for that look: it waits for a reply, as committed here.
+        Mono<Object> firstLook = Mono.fromSupplier(() -> {
+            SagaStore.Row known = sentHere.getIfPresent(sagaId);
+            return known != null ? known : READ;
+        });
+        Flux<Object> triggers = Flux.merge(waiters.changes(sagaId), firstLook, Flux.interval(properties.awaitPoll()),
                 Mono.delay(wait));
         return triggers.onBackpressureLatest()
                 .concatMap(trigger -> trigger instanceof SagaStore.Row committed ? Mono.just(Optional.of(committed))

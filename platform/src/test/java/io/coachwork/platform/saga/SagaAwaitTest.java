@@ -23,8 +23,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A waiting request reads its saga once, then is answered by the change this instance commits
- * (no second read), or by its periodic read when another replica applied the reply. A reply to a
+ * A waiting request reads its saga once (not at all when this instance sent its command), then is
+ * answered by the change this instance commits (no second read), or by its periodic read when
+ * another replica applied the reply. A reply to a
  * saga this instance sent the command of goes straight to the locks. A reply is logged as belonging
  * to an unknown saga only when it does.
  */
@@ -122,6 +123,20 @@ class SagaAwaitTest {
 
         assertThat(table.reads).hasValue(1);
         assertThat(waiters.size()).isZero();
+    }
+
+    @Test
+    void aWaitOnASagaThisInstanceStartedReadsNothing() {
+        SagaEngine engine = engine(Duration.ofHours(1));
+        UUID sagaId = engine.start(SAGA, "reserve", new Data(7)).block().sagaId();
+
+        StepVerifier.create(engine.await(SAGA, sagaId, Duration.ofMinutes(5)))
+                .then(() -> waiters.wake(row(sagaId, SagaState.IDLE)))
+                .assertNext(saga -> assertThat(saga.state()).isEqualTo(SagaState.IDLE))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        assertThat(table.reads).hasValue(0);
     }
 
     @Test
