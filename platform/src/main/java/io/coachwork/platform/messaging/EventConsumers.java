@@ -22,7 +22,8 @@ import reactor.util.retry.Retry;
 
 /**
  * Runs every {@link EventHandler}: records of one partition are applied in order, each in one
- * transaction with its inbox row, retried with backoff, then dead-lettered. The offset is
+ * transaction with its inbox row (none for a handler that dedupes by itself), retried with backoff,
+ * then dead-lettered. The offset is
  * acknowledged only after the transaction commits, so a crash in between means redelivery, which
  * the inbox turns into a no-op.
  */
@@ -119,10 +120,15 @@ public class EventConsumers implements SmartLifecycle {
                 .onErrorResume(e -> deadLetter(handler, record, event, payload, e, maxAttempts));
     }
 
-    /** Applies one event exactly once for this handler: the inbox row and the effect commit together. */
+    /**
+     * Applies one event exactly once for this handler: the inbox row and the effect commit together,
+     * or, for a handler that dedupes by itself, the effect alone in its transaction.
+     */
     Mono<Void> apply(EventHandler handler, CloudEvent event) {
-        return tx.transactional(inbox.markProcessed(handler.name(), event.id(), event.type())
-                        .flatMap(first -> first ? handler.handle(event).thenReturn(true) : Mono.just(false)))
+        Mono<Boolean> once = handler.appliesOnceItself() ? Mono.defer(() -> handler.handle(event)).thenReturn(true)
+                : inbox.markProcessed(handler.name(), event.id(), event.type())
+                        .flatMap(first -> first ? handler.handle(event).thenReturn(true) : Mono.just(false));
+        return tx.transactional(once)
                 .doOnNext(applied -> {
                     if (!applied) {
                         log.debug("{} skipped duplicate event {}", handler.name(), event.id());

@@ -1,5 +1,6 @@
 package io.coachwork.platform.messaging;
 
+import io.coachwork.contracts.CloudEvent;
 import io.coachwork.contracts.Topics;
 import io.micrometer.observation.ObservationRegistry;
 import io.coachwork.platform.test.TestEvents;
@@ -15,7 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,11 +27,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** Duplicates apply once, poison records are dead-lettered and replayable, a crash loses nothing. */
+/**
+ * Duplicates apply once, poison records are dead-lettered and replayable, a crash loses nothing, and
+ * a handler that dedupes by itself is spared the inbox but not its transaction.
+ */
 class IdempotentConsumerTest extends PlatformIntegrationTest {
 
     @Autowired
@@ -145,6 +153,55 @@ class IdempotentConsumerTest extends PlatformIntegrationTest {
         } finally {
             consumers.stop();
         }
+    }
+
+    @Test
+    void aHandlerThatDedupesItselfRunsInATransactionWithoutAnInboxRow() {
+        AtomicInteger handled = new AtomicInteger();
+        // Fails after writing when asked to, so a lasting effect shows whether the write was in a transaction.
+        EventHandler handler = new EventHandler() {
+            @Override
+            public String name() {
+                return "self-deduping";
+            }
+
+            @Override
+            public Set<String> topics() {
+                return Set.of("platform-test.self-deduping");
+            }
+
+            @Override
+            public Mono<Void> handle(CloudEvent event) {
+                EffectRequest request = codec.data(event, EffectRequest.class);
+                return Mono.fromRunnable(handled::incrementAndGet)
+                        .then(db.sql("INSERT INTO test_effect (name, amount, user_id) VALUES (:n, :a, 0)")
+                                .bind("n", request.name()).bind("a", request.amount()).fetch().rowsUpdated())
+                        .flatMap(n -> request.amount() < 0 ? Mono.error(new IllegalStateException("refused")) : Mono.empty());
+            }
+
+            @Override
+            public boolean appliesOnceItself() {
+                return true;
+            }
+        };
+        EventConsumers consumers = new EventConsumers(List.of(handler), clients, inbox, deadLetters, tx, codec, properties,
+                ObservationRegistry.NOOP);
+        String name = "self-" + UUID.randomUUID();
+        CloudEvent event = codec.read(requested(UUID.randomUUID().toString(), name).getBytes(StandardCharsets.UTF_8));
+
+        consumers.apply(handler, event).block();
+        consumers.apply(handler, event).block();
+
+        // Both deliveries reach the handler, which alone decides what a repeat does; the inbox is not written.
+        assertThat(handled).hasValue(2);
+        assertThat(db.sql("SELECT count(*) AS n FROM inbox_event WHERE consumer = 'self-deduping'")
+                .map((row, meta) -> row.get("n", Long.class)).one().block()).isZero();
+
+        String refused = "self-refused-" + UUID.randomUUID();
+        CloudEvent failing = codec.read(TestEvents.cloudEvent(UUID.randomUUID().toString(),
+                PlatformTestApplication.EFFECT_REQUESTED, refused, new EffectRequest(refused, -1)).getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> consumers.apply(handler, failing).block()).hasMessageContaining("refused");
+        assertThat(countEffects(refused)).isZero();
     }
 
     private Long deadLetterId(String eventId) {

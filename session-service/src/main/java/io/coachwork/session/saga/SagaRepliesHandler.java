@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Wallet-service's replies to the coaching-session saga. The platform dedupes by event id; the
- * engine applies one reply per saga step, so the wallet answering a resend changes nothing.
+ * Wallet-service's replies to the coaching-session saga. The engine applies one reply per saga
+ * step, so a redelivered reply, or the wallet answering a resend, changes nothing.
  */
 @Component
 public class SagaRepliesHandler implements EventHandler {
@@ -29,6 +29,12 @@ public class SagaRepliesHandler implements EventHandler {
     @Override
     public Set<String> topics() {
         return Set.of(Topics.SESSION_SAGA_REPLIES);
+    }
+
+    /** The engine records each step's first reply with the saga and applies only that one. */
+    @Override
+    public boolean appliesOnceItself() {
+        return true;
     }
 
     @Override

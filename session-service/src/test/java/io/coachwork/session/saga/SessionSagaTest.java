@@ -186,9 +186,13 @@ class SessionSagaTest extends SessionIntegrationTest {
         // The broker redelivers an event, then the wallet answers a resent command with a new event.
         String again = WalletStandIn.reply(tutor, command.sagaId(), WalletStandIn.reserved(command, 240));
         WalletStandIn.replyAgain(again, tutor, command.sagaId(), WalletStandIn.reserved(command, 240));
-        String resentAnswer = WalletStandIn.reply(tutor, command.sagaId(), WalletStandIn.reserved(command, 120));
-        await().atMost(Duration.ofSeconds(15)).until(() -> count("SELECT count(*) FROM inbox_event WHERE "
-                + "consumer = 'wallet-replies' AND event_id = $1", resentAnswer) == 1);
+        WalletStandIn.reply(tutor, command.sagaId(), WalletStandIn.reserved(command, 120));
+        // A later session of the same tutor: its reply shares their partition, so once it is answered, they were handled.
+        CompletableFuture<WalletCommands.ReserveHours> marker =
+                WalletStandIn.answerNextReserve(tutor, cmd -> WalletStandIn.reserved(cmd, 180));
+        create(tutor, sessionJson("Marker", START.plus(Duration.ofDays(1)), END.plus(Duration.ofDays(1))))
+                .expectStatus().isCreated().expectBody().jsonPath("$.data.status").isEqualTo("scheduled");
+        answered(marker);
 
         assertThat(outboxEvents(EventTypes.COACHING_SESSION_CREATED, id)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM saga_reply r JOIN coaching_session c ON c.saga_id = r.saga_id "
@@ -261,11 +265,10 @@ class SessionSagaTest extends SessionIntegrationTest {
         assertThat(commandsSent(EventTypes.RELEASE_HOURS, release.sagaId())).isEqualTo(2);
         assertThat(count("SELECT attempts FROM saga_instance WHERE saga_id = CAST($1 AS uuid)", release.sagaId())).isEqualTo(2);
 
-        String late = WalletStandIn.reply(tutor, reserve.sagaId(), WalletStandIn.reserved(reserve, 0));
+        WalletStandIn.reply(tutor, reserve.sagaId(), WalletStandIn.reserved(reserve, 0));
         WalletStandIn.reply(tutor, release.sagaId(), WalletStandIn.released(release, 60, 60));
         await().atMost(Duration.ofSeconds(15)).until(() -> count("SELECT count(*) FROM saga_instance WHERE saga_id = "
                 + "CAST($1 AS uuid) AND state = 'completed'", release.sagaId()) == 1);
-        assertThat(count("SELECT count(*) FROM inbox_event WHERE event_id = $1", late)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM saga_reply WHERE saga_id = CAST($1 AS uuid) AND step = 'reserve' "
                 + "AND NOT applied", reserve.sagaId())).isEqualTo(1);
         assertThat(sessionStatus(id)).isEqualTo("cancelled");

@@ -28,6 +28,12 @@ public class WalletRepliesHandler implements EventHandler {
         return Set.of(Topics.SUBSCRIPTION_SAGA_REPLIES);
     }
 
+    /** The engine records each step's first reply with the saga and applies only that one. */
+    @Override
+    public boolean appliesOnceItself() {
+        return true;
+    }
+
     @Override
     public Mono<Void> handle(CloudEvent event) {
         return engine.onReply(event);

@@ -21,10 +21,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Saga commands to the wallet. The platform runs {@link #handle} in one transaction with the
- * inbox row, so a command's effect, its stored reply and the reply in the outbox commit together.
- * Each command is applied once per (saga, command type): a resent command (a new event id) is
- * answered with the stored reply again and moves nothing.
+ * Saga commands to the wallet. The platform runs {@link #handle} in one transaction, so a
+ * command's effect, its stored reply and the reply in the outbox commit together. Each command is
+ * applied once per (saga, command type): a resent or redelivered command is answered with the
+ * stored reply again and moves nothing.
  */
 @Component
 public class WalletCommandHandler implements EventHandler {
@@ -62,6 +62,15 @@ public class WalletCommandHandler implements EventHandler {
     @Override
     public Set<String> topics() {
         return Set.of(Topics.WALLET_COMMANDS);
+    }
+
+    /**
+     * Each command is claimed once per (saga, command type) with its effect; a redelivery is answered
+     * again with the stored reply, as a resent command is, and the saga applies one reply per step.
+     */
+    @Override
+    public boolean appliesOnceItself() {
+        return true;
     }
 
     @Override
