@@ -498,6 +498,11 @@ def cmd_report(report_dir):
     if os.path.exists(rec_path):
         out += ["Wallet reconciliation (`GET /api/admin/wallet/reconciliation`): see "
                 "[reconciliation.json](reconciliation.json): `" + open(rec_path).read().strip()[:300] + "`", ""]
+    emails_path = os.path.join(report_dir, "emails.tsv")
+    if os.path.exists(emails_path):
+        rows = [l.split("\t") for l in open(emails_path).read().splitlines() if "\t" in l]
+        out += ["Emails queued during the scenarios, by outcome (`delivery` rows of coachwork_notification): "
+                + (", ".join(f"{status} {n}" for status, n in rows) or "none"), ""]
     checks_path = os.path.join(report_dir, "booking-checks.tsv")
     if os.path.exists(checks_path):
         out += ["Double-booking checks on `coachwork_scheduling` after the booking scenario (the first three must be 0):", ""]
