@@ -27,7 +27,8 @@ public record NotificationProperties(String mailFrom, String appBaseUrl, Email e
             maxAttempts = maxAttempts == null || maxAttempts < 1 ? 3 : maxAttempts;
             initialBackoff = initialBackoff == null ? Duration.ofSeconds(2) : initialBackoff;
             batchSize = batchSize == null || batchSize < 1 ? 50 : batchSize;
-            pollInterval = pollInterval == null || pollInterval.isNegative() || pollInterval.isZero() ? Duration.ofSeconds(5) : pollInterval;
+            pollInterval = pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()
+                    ? Duration.ofSeconds(5) : pollInterval;
         }
     }
 }

@@ -83,7 +83,8 @@ class EmailBatchTest extends NotificationIntegrationTest {
             // One event per student, each its own dispatch and its own wake-up, all while the first pass sends.
             later.forEach(student -> publish(EventTypes.COACHING_SESSION_CREATED,
                     SessionEvents.seed000(newId(), tutor, student).build()));
-            await().atMost(WAIT).until(() -> later.stream().allMatch(student -> "pending".equals(emailStatus(student))));
+            await().atMost(WAIT).until(() -> later.stream()
+                    .allMatch(student -> "pending".equals(emailStatus(student))));
         } finally {
             release.countDown();
         }

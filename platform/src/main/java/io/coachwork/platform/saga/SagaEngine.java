@@ -265,7 +265,8 @@ public class SagaEngine {
      * Waits (no thread blocked) until the saga no longer waits for a reply, or {@code wait} has
      * passed, and answers it as it then is. A change this instance commits wakes it with the saga as
      * committed, so the reply's own path costs no read, nor does the first look at a saga this
-     * instance sent the command of; a reply applied by another replica is seen by the periodic read. Reads and wake-ups are taken one at a time, so no read is ever cut short.
+     * instance sent the command of; a reply applied by another replica is seen by the periodic read.
+     * Reads and wake-ups are taken one at a time, so no read is ever cut short.
      */
     public <D> Mono<SagaInstance<D>> await(SagaDefinition<D> saga, UUID sagaId, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();

@@ -176,7 +176,8 @@ class IdempotentConsumerTest extends PlatformIntegrationTest {
                 return Mono.fromRunnable(handled::incrementAndGet)
                         .then(db.sql("INSERT INTO test_effect (name, amount, user_id) VALUES (:n, :a, 0)")
                                 .bind("n", request.name()).bind("a", request.amount()).fetch().rowsUpdated())
-                        .flatMap(n -> request.amount() < 0 ? Mono.error(new IllegalStateException("refused")) : Mono.empty());
+                        .flatMap(n -> request.amount() < 0 ? Mono.error(new IllegalStateException("refused"))
+                                : Mono.empty());
             }
 
             @Override
@@ -199,7 +200,8 @@ class IdempotentConsumerTest extends PlatformIntegrationTest {
 
         String refused = "self-refused-" + UUID.randomUUID();
         CloudEvent failing = codec.read(TestEvents.cloudEvent(UUID.randomUUID().toString(),
-                PlatformTestApplication.EFFECT_REQUESTED, refused, new EffectRequest(refused, -1)).getBytes(StandardCharsets.UTF_8));
+                        PlatformTestApplication.EFFECT_REQUESTED, refused, new EffectRequest(refused, -1))
+                .getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> consumers.apply(handler, failing).block()).hasMessageContaining("refused");
         assertThat(countEffects(refused)).isZero();
     }

@@ -187,7 +187,8 @@ class SessionSagaTest extends SessionIntegrationTest {
         String again = WalletStandIn.reply(tutor, command.sagaId(), WalletStandIn.reserved(command, 240));
         WalletStandIn.replyAgain(again, tutor, command.sagaId(), WalletStandIn.reserved(command, 240));
         WalletStandIn.reply(tutor, command.sagaId(), WalletStandIn.reserved(command, 120));
-        // A later session of the same tutor: its reply shares their partition, so once it is answered, they were handled.
+        // A later session of the same tutor: its reply shares their partition, so once it is answered,
+        // the replies above were handled.
         CompletableFuture<WalletCommands.ReserveHours> marker =
                 WalletStandIn.answerNextReserve(tutor, cmd -> WalletStandIn.reserved(cmd, 180));
         create(tutor, sessionJson("Marker", START.plus(Duration.ofDays(1)), END.plus(Duration.ofDays(1))))
