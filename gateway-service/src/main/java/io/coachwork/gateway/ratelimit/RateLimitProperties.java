@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled         turn the limit off entirely
  * @param replenishRate   requests per second a caller may sustain
  * @param burstCapacity   requests a caller may make at once (bucket size, at least the replenish rate)
- * @param redisTimeout    how long to wait for Redis before letting the request through (fail open)
+ * @param syncInterval    how often each gateway instance hands the tokens it gave out to the shared buckets in
+ *                        Redis and takes their levels back (the longest a caller's requests on one instance
+ *                        go unseen by the others)
  * @param trustedProxies  how many proxies in front of the gateway append to X-Forwarded-For; 0 means the
  *                        TCP peer is the client (anonymous callers are keyed by IP)
  */
@@ -18,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RateLimitProperties(@DefaultValue("true") boolean enabled,
                                   @DefaultValue("20") int replenishRate,
                                   @DefaultValue("40") long burstCapacity,
-                                  @DefaultValue("500ms") Duration redisTimeout,
+                                  @DefaultValue("100ms") Duration syncInterval,
                                   @DefaultValue("0") int trustedProxies) {
 
     public RateLimitProperties {
@@ -28,6 +30,9 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled,
         if (burstCapacity < replenishRate) {
             throw new IllegalArgumentException("coachwork.rate-limit.burst-capacity (" + burstCapacity
                     + ") must be at least coachwork.rate-limit.replenish-rate (" + replenishRate + ")");
+        }
+        if (syncInterval.isNegative() || syncInterval.isZero()) {
+            throw new IllegalArgumentException("coachwork.rate-limit.sync-interval must be positive");
         }
     }
 }
