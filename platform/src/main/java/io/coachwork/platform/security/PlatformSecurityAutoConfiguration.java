@@ -21,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -61,6 +62,18 @@ public class PlatformSecurityAutoConfiguration {
     public static final String REJECTED_MESSAGE =
             "The request URL is malformed (encoded slashes, dot segments and backslashes are not allowed)";
     private static final String WEBSOCKET_PREFIX = "/ws/";
+
+    /**
+     * With Spring Security's observations turned off ({@code management.observations.enable.spring.security=false},
+     * the platform default), its chain would still wrap every filter, authentication and authorization to
+     * make no-op observations (2-3% of the gateway's CPU); this setting leaves them unwrapped.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "management.observations.enable.spring.security", havingValue = "false")
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     @ConditionalOnMissingBean
