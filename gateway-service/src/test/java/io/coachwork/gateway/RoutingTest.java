@@ -1,12 +1,17 @@
 package io.coachwork.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.coachwork.platform.test.TestJwt;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -14,6 +19,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Every service is reachable through the gateway at the paths the API contract gives it. */
 class RoutingTest extends GatewayTestBase {
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
 
     @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
     @CsvSource({
@@ -153,6 +161,23 @@ class RoutingTest extends GatewayTestBase {
                 .expectBody()
                 .jsonPath("$.success").isEqualTo(false)
                 .jsonPath("$.message").isNotEmpty();
+    }
+
+    @Test
+    void aCallersRequestsAreHandedOverToTheSharedBucketInRedis() {
+        long user = newUserId();
+        String caller = bearer(TestJwt.student(user));
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/api/subscription/tiers").header(HttpHeaders.AUTHORIZATION, caller)
+                    .exchange()
+                    .expectStatus().isOk();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Object tokens = redis.opsForHash().get("rate-limit:{api}:user:" + user, "tokens").block(Duration.ofSeconds(5));
+            assertThat(tokens).as("the shared bucket").isNotNull();
+            assertThat(Double.parseDouble(tokens.toString())).isBetween(37.0, 39.5);
+        });
     }
 
     @Test
