@@ -14,9 +14,14 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 @ConditionalOnProperty(name = "coachwork.rate-limit.enabled", matchIfMissing = true)
 public class RateLimitConfiguration {
 
+    /**
+     * On the system clock, not the application's {@link Clock} bean: the local buckets mirror the shared ones,
+     * which Redis refills on its own real clock, so they must refill at the same real pace (a test's frozen
+     * clock would never refill them).
+     */
     @Bean
-    SharedRateLimiter sharedRateLimiter(RateLimitProperties properties, ReactiveStringRedisTemplate redis, Clock clock) {
-        return new SharedRateLimiter(properties, redis, clock);
+    SharedRateLimiter sharedRateLimiter(RateLimitProperties properties, ReactiveStringRedisTemplate redis) {
+        return new SharedRateLimiter(properties, redis, Clock.systemUTC());
     }
 
     @Bean
