@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,13 @@ public class SharedRateLimiter extends BackgroundStream {
 
     /** Script that charges hand-overs to the shared buckets and answers their levels. */
     static final String SCRIPT = "scripts/rate_limit_handover.lua";
-    /** One hash tag for all buckets, so that a clustered Redis keeps them in one slot (one script call). */
-    static final String KEY_PREFIX = "rate-limit:{" + UserRateLimitFilter.BUCKET + "}:";
+    /**
+     * One bucket per caller for the whole API rather than one per route; one hash tag ({@code {api}}) for all
+     * of them, so that a clustered Redis keeps them in one slot (one script call).
+     */
+    static final String KEY_PREFIX = "rate-limit:{api}:";
+    /** At most one warning this often while Redis does not take the hand-overs. */
+    static final Duration WARN_EVERY = Duration.ofSeconds(30);
     /** Callers per script call: one call should not hold Redis up for long. */
     static final int KEYS_PER_CALL = 500;
 
@@ -129,7 +135,7 @@ public class SharedRateLimiter extends BackgroundStream {
     private void warn(Throwable e) {
         long now = System.nanoTime();
         long last = lastWarning.get();
-        if ((last == 0 || now - last >= UserRateLimitFilter.WARN_EVERY.toNanos())
+        if ((last == 0 || now - last >= WARN_EVERY.toNanos())
                 && lastWarning.compareAndSet(last, now == 0 ? 1 : now)) {
             log.warn("Redis did not take the rate-limit hand-over ({}): each gateway instance limits callers by "
                     + "itself until it does", e.toString());

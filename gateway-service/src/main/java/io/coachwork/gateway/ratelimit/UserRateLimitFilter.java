@@ -3,7 +3,6 @@ package io.coachwork.gateway.ratelimit;
 import io.coachwork.platform.web.ApiErrorWriter;
 import java.net.InetSocketAddress;
 import java.security.Principal;
-import java.time.Duration;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
@@ -23,9 +22,6 @@ import reactor.core.publisher.Mono;
  */
 public class UserRateLimitFilter implements GlobalFilter, Ordered {
 
-    /** One bucket per caller for the whole API rather than one per route. */
-    static final String BUCKET = "api";
-    static final Duration WARN_EVERY = Duration.ofSeconds(30);
     static final String REMAINING_HEADER = "X-RateLimit-Remaining";
     static final String BURST_CAPACITY_HEADER = "X-RateLimit-Burst-Capacity";
     static final String REPLENISH_RATE_HEADER = "X-RateLimit-Replenish-Rate";
