@@ -146,18 +146,18 @@ public class SagaEngine {
             return Mono.empty();
         }
         Instant now = clock.instant();
-        return saga.lockFirst(instance(saga, found).data()).then(lock(saga, found.sagaId())).flatMap(current -> {
-            boolean applies = current.state().waitingForReply() && step.name().equals(current.step());
-            return store.recordReply(current.sagaId(), step.name(), event.type(), json.writeValueAsString(event.data()),
-                            applies, now)
-                    .flatMap(first -> {
-                        if (!first) {
-                            return TraceScope.run(() -> log.info("repeated reply {} to saga {} step {}; applied once "
-                                    + "already", event.type(), current.sagaId(), step.name()));
-                        }
-                        return applies ? applyReply(saga, current, step, event, now) : Mono.empty();
-                    });
-        });
+        return saga.lockFirst(instance(saga, found).data())
+                .then(store.lockAndRecordReply(found.sagaId(), step.name(), event.type(),
+                        json.writeValueAsString(event.data()), now))
+                .flatMap(locked -> {
+                    SagaInstance<D> current = instance(saga, locked.saga());
+                    if (!locked.first()) {
+                        return TraceScope.run(() -> log.info("repeated reply {} to saga {} step {}; applied once "
+                                + "already", event.type(), current.sagaId(), step.name()));
+                    }
+                    boolean applies = current.state().waitingForReply() && step.name().equals(current.step());
+                    return applies ? applyReply(saga, current, step, event, now) : Mono.empty();
+                });
     }
 
     @SuppressWarnings("unchecked")

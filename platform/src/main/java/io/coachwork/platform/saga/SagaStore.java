@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,9 @@ class SagaStore {
 
     private static final String COLUMNS = "saga_id, saga_type, state, step, data::text AS data, attempts, "
             + "next_attempt_at, step_deadline, failure, created_at, updated_at";
+
+    private static final String[] WAITING_FOR_REPLY = Arrays.stream(SagaState.values())
+            .filter(SagaState::waitingForReply).map(SagaState::value).toArray(String[]::new);
 
     private final DatabaseClient db;
 
@@ -67,14 +71,27 @@ class SagaStore {
                 .map((row, meta) -> toRow(row)).one();
     }
 
-    /** Records a step's first reply; false when the step already had one (a redelivery or an answered resend). */
-    Mono<Boolean> recordReply(UUID sagaId, String step, String replyType, String payload, boolean applied, Instant now) {
+    /** A saga locked for a reply, and whether that reply is its step's first. */
+    record LockedReply(Row saga, boolean first) {
+    }
+
+    /**
+     * Locks the saga and records a reply to one of its steps in one statement: the step's first
+     * reply is kept, marked applied when the saga was waiting on that step. Empty for an unknown saga.
+     */
+    Mono<LockedReply> lockAndRecordReply(UUID sagaId, String step, String replyType, String payload, Instant now) {
         return db.sql("""
-                        INSERT INTO saga_reply (saga_id, step, reply_type, payload, applied, received_at)
-                        VALUES (:id, :step, :type, :payload, :applied, :now) ON CONFLICT (saga_id, step) DO NOTHING""")
+                        WITH saga AS (SELECT * FROM saga_instance WHERE saga_id = :id FOR UPDATE),
+                        recorded AS (
+                          INSERT INTO saga_reply (saga_id, step, reply_type, payload, applied, received_at)
+                          SELECT saga_id, :step, :type, :payload, state = ANY(:waiting) AND step = :step, :now FROM saga
+                          ON CONFLICT (saga_id, step) DO NOTHING
+                          RETURNING 1)
+                        SELECT %s, EXISTS (SELECT 1 FROM recorded) AS first_reply FROM saga""".formatted(COLUMNS))
                 .bind("id", sagaId).bind("step", step).bind("type", replyType).bind("payload", payload)
-                .bind("applied", applied).bind("now", utc(now))
-                .fetch().rowsUpdated().map(n -> n == 1);
+                .bind("waiting", WAITING_FOR_REPLY).bind("now", utc(now))
+                .map((row, meta) -> new LockedReply(toRow(row), Boolean.TRUE.equals(row.get("first_reply", Boolean.class))))
+                .one();
     }
 
     /**

@@ -73,9 +73,8 @@ class SagaAwaitTest {
 
         /** Every reply is a redelivery here: the engine stops after recording it. */
         @Override
-        Mono<Boolean> recordReply(UUID sagaId, String step, String replyType, String payload, boolean applied,
-                                  Instant now) {
-            return Mono.just(false);
+        Mono<LockedReply> lockAndRecordReply(UUID sagaId, String step, String replyType, String payload, Instant now) {
+            return lock(sagaId).map(saga -> new LockedReply(saga, false));
         }
     }
 
