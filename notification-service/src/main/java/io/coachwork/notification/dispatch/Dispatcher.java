@@ -13,7 +13,6 @@ import io.coachwork.notification.template.Message;
 import io.coachwork.notification.template.MessageRenderer;
 import io.coachwork.notification.template.RenderedMessage;
 import io.coachwork.platform.directory.DirectoryUser;
-import io.coachwork.platform.directory.UserDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,8 +23,6 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.function.Tuple2;
-import reactor.util.function.Tuples;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,18 +37,16 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class Dispatcher {
 
-    private final UserDirectory directory;
-    private final PreferenceRepository preferences;
+    private final RecipientRepository recipientRepository;
     private final InboxRepository inbox;
     private final PushSender push;
     private final EmailWorker email;
     private final JsonMapper json;
     private final Clock clock;
 
-    public Dispatcher(UserDirectory directory, PreferenceRepository preferences, InboxRepository inbox,
-                      PushSender push, EmailWorker email, JsonMapper json, Clock clock) {
-        this.directory = directory;
-        this.preferences = preferences;
+    public Dispatcher(RecipientRepository recipientRepository, InboxRepository inbox, PushSender push,
+                      EmailWorker email, JsonMapper json, Clock clock) {
+        this.recipientRepository = recipientRepository;
         this.inbox = inbox;
         this.push = push;
         this.email = email;
@@ -79,14 +74,12 @@ public class Dispatcher {
             });
         }
         people.addAll(recipients);
-        // The two reads share the handler's transaction, whose connection answers one query at a time: they run
-        // in turn, each collected before the next is sent. Zipped, they stalled the consumer under load
-        // (docs/performance.md, sixth pass). The presence check asks Redis, so it runs beside them.
-        Mono<Tuple2<Map<Long, DirectoryUser>, Map<PreferenceRepository.Key, Preference>>> stored =
-                directory.findAll(people).collectMap(DirectoryUser::userId).zipWhen(users -> preferences.find(recipients));
-        return stored.zipWith(push.presence(recipients), (read, presence) -> Tuples.of(read.getT1(), read.getT2(), presence))
+        // Directory and preferences come in one statement on the handler's transaction (its connection answers
+        // one query at a time; two reads zipped on it stalled the consumer, docs/performance.md, sixth pass).
+        // The presence check asks Redis, so it runs beside it.
+        return recipientRepository.find(people, recipients).zipWith(push.presence(recipients))
                 .flatMap(found -> {
-                    Map<Long, DirectoryUser> users = found.getT1();
+                    Map<Long, DirectoryUser> users = found.getT1().users();
                     Map<Long, String> names = new HashMap<>();
                     users.forEach((id, user) -> {
                         if (user.name() != null) {
@@ -94,8 +87,8 @@ public class Dispatcher {
                         }
                     });
                     return Flux.fromIterable(notices)
-                            .concatMap(notice -> deliver(notice, users.get(notice.recipientId()), names, found.getT2(),
-                                    found.getT3().get(notice.recipientId())))
+                            .concatMap(notice -> deliver(notice, users.get(notice.recipientId()), names,
+                                    found.getT1().preferences(), found.getT2().get(notice.recipientId())))
                             .collectList();
                 })
                 .flatMap(outcomes -> AfterCommit.run(() -> afterCommit(outcomes)).thenReturn(outcomes.size()));

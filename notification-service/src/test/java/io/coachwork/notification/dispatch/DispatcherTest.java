@@ -1,5 +1,6 @@
 package io.coachwork.notification.dispatch;
 
+import io.coachwork.notification.preference.PreferenceRepository;
 import io.coachwork.notification.support.NotificationIntegrationTest;
 import io.coachwork.notification.support.TestSocket;
 import io.coachwork.notification.template.LocalTimes;
@@ -20,7 +21,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** What a dispatched notice writes: its inbox entry and one delivery row per channel, and nothing when repeated. */
+/**
+ * What a dispatched notice writes: its inbox entry and one delivery row per channel as the recipient's
+ * choices allow, and nothing when repeated.
+ */
 class DispatcherTest extends NotificationIntegrationTest {
 
     // Quotes, commas, braces, a backslash and the word NULL: text that array literals must escape.
@@ -33,6 +37,8 @@ class DispatcherTest extends NotificationIntegrationTest {
     private Dispatcher dispatcher;
     @Autowired
     private TransactionalOperator tx;
+    @Autowired
+    private PreferenceRepository preferences;
 
     @Test
     void eachChannelIsLoggedWithTheEmailsContentOrWhyItWasSkipped() {
@@ -85,6 +91,48 @@ class DispatcherTest extends NotificationIntegrationTest {
     }
 
     @Test
+    void storedChoicesAreHonouredAndAnyoneWithoutOneGetsTheTypesDefaults() {
+        long tutor = newId();
+        long emailOff = newId();
+        long pushOffUnlisted = newId();
+        long nothingStored = newId();
+        registerUser(tutor, "Tess Tutor", emailOf(tutor), "UTC", "tutor");
+        registerUser(emailOff, "Quiet Student", emailOf(emailOff), "UTC", "student");
+        registerUser(nothingStored, "Plain Student", emailOf(nothingStored), "UTC", "student");
+        Instant now = clock.instant();
+        preferences.update(emailOff, NotificationType.SESSION_INVITATION, false, null, now).block();
+        // Not in the directory: its choice must still be read, and its missing address still reported.
+        preferences.update(pushOffUnlisted, NotificationType.SESSION_INVITATION, null, false, now).block();
+        // A choice for another type leaves this one at its defaults.
+        preferences.update(nothingStored, NotificationType.SESSION_ENDED, false, false, now).block();
+        // The tutor is named, not told: their directory entry gives the name.
+        Message naming = Message.subject("{tutor} invites you").paragraph("Join {tutor}.")
+                .value("tutor", new Message.Person(tutor, "your tutor")).build();
+
+        List<Map<String, Object>> rows = tx.execute(status -> {
+                    status.setRollbackOnly();
+                    return dispatcher.dispatch(List.of(notice(emailOff, naming), notice(pushOffUnlisted, naming),
+                                    notice(nothingStored, naming)))
+                            .thenMany(db.sql("SELECT user_id, channel, status, subject, error FROM delivery "
+                                            + "WHERE user_id = ANY(:users) ORDER BY id")
+                                    .bind("users", new Long[] {emailOff, pushOffUnlisted, nothingStored})
+                                    .fetch().all());
+                })
+                .collectList().block();
+
+        assertThat(rows).extracting(row -> tuple(row.get("user_id"), row.get("channel"), row.get("status"),
+                        row.get("error")))
+                .containsExactly(
+                        tuple(emailOff, "email", "skipped", DispatchRules.EMAIL_OFF),
+                        tuple(emailOff, "push", "skipped", DispatchRules.NOT_CONNECTED),
+                        tuple(pushOffUnlisted, "email", "skipped", DispatchRules.NO_ADDRESS),
+                        tuple(pushOffUnlisted, "push", "skipped", DispatchRules.PUSH_OFF),
+                        tuple(nothingStored, "email", "pending", null),
+                        tuple(nothingStored, "push", "skipped", DispatchRules.NOT_CONNECTED));
+        assertThat(rows).extracting(row -> row.get("subject")).containsOnly("Tess Tutor invites you");
+    }
+
+    @Test
     void aNoticeDispatchedAgainWritesNothing() {
         long student = newId();
         registerUser(student, "Bo Student", emailOf(student), "UTC", "student");
@@ -100,7 +148,11 @@ class DispatcherTest extends NotificationIntegrationTest {
     }
 
     private static Notice notice(long recipient) {
-        return new Notice(recipient, NotificationType.SESSION_INVITATION, MESSAGE, Map.of("session_id", recipient),
+        return notice(recipient, MESSAGE);
+    }
+
+    private static Notice notice(long recipient, Message message) {
+        return new Notice(recipient, NotificationType.SESSION_INVITATION, message, Map.of("session_id", recipient),
                 Notice.key(UUID.randomUUID().toString(), recipient, NotificationType.SESSION_INVITATION));
     }
 

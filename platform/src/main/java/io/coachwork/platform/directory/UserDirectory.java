@@ -75,7 +75,8 @@ public class UserDirectory {
                 .fetch().rowsUpdated().then();
     }
 
-    private static DirectoryUser toUser(io.r2dbc.spi.Readable row) {
+    /** Maps a row carrying directory_user's columns, for services that read them within a query of their own. */
+    public static DirectoryUser toUser(io.r2dbc.spi.Readable row) {
         String roles = row.get("roles", String.class);
         Set<String> roleSet = roles == null || roles.isEmpty() ? Set.of()
                 : Arrays.stream(roles.split(",")).collect(Collectors.toUnmodifiableSet());
