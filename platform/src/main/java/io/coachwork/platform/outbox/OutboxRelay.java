@@ -16,6 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.kafka.sender.KafkaSender;
 import reactor.kafka.sender.SenderRecord;
 
@@ -109,13 +110,20 @@ public class OutboxRelay extends BackgroundStream {
                 .flatMap(this::send);
     }
 
-    private Mono<Integer> send(List<Pending> batch) {
+    /**
+     * Sends in seq order. Off the thread the claim answered on: that is an R2DBC event loop, which
+     * also serves HTTP, and KafkaProducer.send blocks while it waits for a topic's metadata (a new
+     * topic, a broker away: up to max.block.ms), as does creating the producer on the first send.
+     * A send held there stalled every request on that loop (a test's GET waited 30 s).
+     */
+    Mono<Integer> send(List<Pending> batch) {
         if (batch.isEmpty()) {
             return Mono.just(0);
         }
         batch.sort(Comparator.comparingLong(Pending::seq));
         Flux<SenderRecord<String, byte[], UUID>> records = Flux.fromIterable(batch).map(Pending::toRecord);
         return sender.send(records)
+                .subscribeOn(Schedulers.boundedElastic())
                 .concatMap(result -> result.exception() == null ? Mono.just(result.correlationMetadata())
                         : Mono.error(result.exception()))
                 .collectList()
@@ -136,7 +144,7 @@ public class OutboxRelay extends BackgroundStream {
                 .then();
     }
 
-    private record Pending(UUID id, long seq, String topic, String key, String payload, String traceparent,
+    record Pending(UUID id, long seq, String topic, String key, String payload, String traceparent,
                            String correlationId) {
 
         SenderRecord<String, byte[], UUID> toRecord() {
