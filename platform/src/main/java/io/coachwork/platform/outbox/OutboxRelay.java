@@ -114,7 +114,7 @@ public class OutboxRelay extends BackgroundStream {
      * Sends in seq order. Off the thread the claim answered on: that is an R2DBC event loop, which
      * also serves HTTP, and KafkaProducer.send blocks while it waits for a topic's metadata (a new
      * topic, a broker away: up to max.block.ms), as does creating the producer on the first send.
-     * A send held there stalled every request on that loop (a test's GET waited 30 s).
+     * A send held there stalls every request on that loop (the likely cause of a GET that waited 30 s in CI).
      */
     Mono<Integer> send(List<Pending> batch) {
         if (batch.isEmpty()) {
@@ -145,7 +145,7 @@ public class OutboxRelay extends BackgroundStream {
     }
 
     record Pending(UUID id, long seq, String topic, String key, String payload, String traceparent,
-                           String correlationId) {
+                   String correlationId) {
 
         SenderRecord<String, byte[], UUID> toRecord() {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
