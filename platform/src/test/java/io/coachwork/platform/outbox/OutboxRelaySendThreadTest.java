@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
@@ -49,7 +50,10 @@ class OutboxRelaySendThreadTest {
         return new OutboxRelay.Pending(UUID.randomUUID(), seq, "coachwork.test", key, "{}", null, null);
     }
 
-    /** Notes, where KafkaProducer would be created and where it would send each record, whether the thread is non-blocking. */
+    /**
+     * Notes whether the thread is non-blocking where KafkaProducer would be created (the subscription)
+     * and where it would send each record.
+     */
     private static final class RecordingSender implements KafkaSender<String, byte[]> {
 
         final List<Boolean> onNonBlockingThread = new CopyOnWriteArrayList<>();
@@ -103,7 +107,7 @@ class OutboxRelaySendThreadTest {
         }
 
         @Override
-        public <T> Mono<T> doOnProducer(Function<org.apache.kafka.clients.producer.Producer<String, byte[]>, ? extends T> function) {
+        public <T> Mono<T> doOnProducer(Function<Producer<String, byte[]>, ? extends T> function) {
             throw new UnsupportedOperationException("the relay never reaches the producer");
         }
 
