@@ -61,7 +61,7 @@ public class IdempotencyKeyFilter implements WebFilter, Ordered {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    static final Duration TTL = Duration.ofHours(24);
+    public static final Duration TTL = Duration.ofHours(24);
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
     /** Headers a replay repeats; the rest (dates, correlation ids, CORS) belong to each exchange. */
     private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION,
