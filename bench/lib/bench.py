@@ -469,6 +469,12 @@ def cmd_report(report_dir):
             cells = " | ".join(f"{per[p]:.2f}" if p in per else "-" for p in PROCESS_ORDER)
             total = sum(per.get(p, 0) for p in PROCESS_ORDER)
             cpu_lines.append(f"| {scenario} | {target} | {load} | {cells} | {total:.2f} |")
+    warmup_path = os.path.join(report_dir, "warmup.tsv")
+    if os.path.exists(warmup_path):
+        rows = [l.split("\t") for l in open(warmup_path).read().splitlines() if l]
+        out += ["", "Warm-up before each target's first phase, and the CPU its last round's JIT compiler threads used "
+                "(CPU seconds per second, all service JVMs together): "
+                + "; ".join(f"{s} / {t} {sec} s ({share})" for s, t, sec, share in rows) + "."]
     out += ["", "Response codes per step:", ""]
     for (scenario, target, load), s in summaries.items():
         if s:
