@@ -29,7 +29,10 @@ public class InfrastructureContextCustomizerFactory implements ContextCustomizer
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             List<String> properties = new ArrayList<>(List.of(
                     "coachwork.security.jwt.secret=" + TestJwt.SECRET,
-                    "coachwork.security.jwt.jwks-uri="));
+                    "coachwork.security.jwt.jwks-uri=",
+                    // The retention job deletes by the context's clock, which tests move by days: it never runs
+                    // during a suite (RetentionJobTest runs it directly).
+                    "coachwork.retention.interval=P1D"));
             if (ClassUtils.isPresent("io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider", null)) {
                 TestInfrastructure.PostgresServer pg = TestInfrastructure.postgres();
                 String database = TestInfrastructure.createDatabase("cw_test");
