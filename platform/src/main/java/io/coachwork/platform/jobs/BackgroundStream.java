@@ -21,7 +21,13 @@ public abstract class BackgroundStream implements SmartLifecycle {
      * a failed pass goes to {@code onFailure} and the next tick runs again.
      */
     protected static Disposable every(Duration period, Supplier<Mono<?>> pass, Consumer<Throwable> onFailure) {
-        return Flux.interval(Duration.ZERO, period)
+        return every(Duration.ZERO, period, pass, onFailure);
+    }
+
+    /** As {@link #every(Duration, Supplier, Consumer)}, with the first pass {@code delay} after the start. */
+    protected static Disposable every(Duration delay, Duration period, Supplier<Mono<?>> pass,
+                                      Consumer<Throwable> onFailure) {
+        return Flux.interval(delay, period)
                 .onBackpressureDrop()
                 .concatMap(tick -> pass.get().onErrorResume(e -> {
                     onFailure.accept(e);

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,15 +47,17 @@ public class RetentionJob extends BackgroundStream {
     /** The first run comes one interval after the start: nothing here is urgent, and a restart loop repeats none. */
     @Override
     protected Disposable subscribe() {
-        return Flux.interval(properties.interval())
-                .onBackpressureDrop()
-                .concatMap(tick -> ScheduledRuns.logged(log, "retention run", run(), report -> {
-                    if (report.outboxRows() + report.idempotencyKeys() > 0) {
-                        log.info("retention: deleted {} published outbox row(s), {} expired idempotency key(s)",
-                                report.outboxRows(), report.idempotencyKeys());
-                    }
-                }), 1)
-                .subscribe();
+        return every(properties.interval(), properties.interval(), this::loggedRun,
+                e -> log.error("retention run failed", e));
+    }
+
+    private Mono<Void> loggedRun() {
+        return ScheduledRuns.logged(log, "retention run", run(), report -> {
+            if (report.outboxRows() + report.idempotencyKeys() > 0) {
+                log.info("retention: deleted {} published outbox row(s), {} expired idempotency key(s)",
+                        report.outboxRows(), report.idempotencyKeys());
+            }
+        });
     }
 
     /** One run: every row past its retention, batch after batch. */

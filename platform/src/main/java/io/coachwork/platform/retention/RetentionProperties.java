@@ -6,12 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How long published outbox rows are kept (Kafka holds the events themselves; the rows answer "was it
  * sent, and when"), how often the job runs, and how many rows one statement deletes.
+ * {@code coachwork.retention.enabled=false} leaves the job out.
  */
 @ConfigurationProperties("coachwork.retention")
-public record RetentionProperties(Boolean enabled, Duration interval, Duration publishedOutbox, Integer batchSize) {
+public record RetentionProperties(Duration interval, Duration publishedOutbox, Integer batchSize) {
 
     public RetentionProperties {
-        enabled = enabled == null || enabled;
         interval = interval == null ? Duration.ofMinutes(10) : interval;
         publishedOutbox = publishedOutbox == null ? Duration.ofDays(1) : publishedOutbox;
         batchSize = batchSize == null ? 1000 : batchSize;

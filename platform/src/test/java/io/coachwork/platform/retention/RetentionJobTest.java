@@ -40,7 +40,7 @@ class RetentionJobTest extends PlatformIntegrationTest {
         idempotencyKey(user, "live", NOW.minus(Duration.ofHours(23)));
 
         // Batches of two: the five old published rows take three statements.
-        RetentionJob job = new RetentionJob(db, new RetentionProperties(true, Duration.ofMinutes(10), retention, 2),
+        RetentionJob job = new RetentionJob(db, new RetentionProperties(Duration.ofMinutes(10), retention, 2),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         RetentionJob.Report report = job.run().block();
 
