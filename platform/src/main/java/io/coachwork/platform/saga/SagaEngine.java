@@ -96,7 +96,7 @@ public class SagaEngine {
         SagaInstance<D> started = sent(new SagaInstance<>(sagaId, saga.type(), SagaState.AWAITING, step,
                 data, 0, null, null, null, now, now), saga.step(step), SagaState.AWAITING, data, now);
         SagaStore.Row row = row(started);
-        return store.insert(row).then(send(saga, started)).then(afterCommit(row, null)).thenReturn(started);
+        return send(saga, started, store.inserting(row)).then(afterCommit(row, null)).thenReturn(started);
     }
 
     /**
@@ -109,7 +109,7 @@ public class SagaEngine {
         return lock(saga, sagaId).flatMap(current -> {
             SagaInstance<D> next = sent(current, saga.step(step), SagaState.AWAITING, change.apply(current.data()), now);
             SagaStore.Row row = row(next);
-            return store.update(row).then(send(saga, next)).then(afterCommit(row, null)).thenReturn(next);
+            return send(saga, next, store.updating(row)).then(afterCommit(row, null)).thenReturn(next);
         });
     }
 
@@ -168,8 +168,9 @@ public class SagaEngine {
                 .flatMap(next -> {
                     SagaInstance<D> moved = moved(saga, current, next, now);
                     SagaStore.Row row = row(moved);
-                    Mono<Void> command = moved.state() == SagaState.AWAITING ? send(saga, moved) : Mono.empty();
-                    return store.update(row).then(command).then(afterCommit(row, replyOutcome(current, moved)));
+                    Mono<Void> saved = moved.state() == SagaState.AWAITING ? send(saga, moved, store.updating(row))
+                            : store.update(row);
+                    return saved.then(afterCommit(row, replyOutcome(current, moved)));
                 });
     }
 
@@ -241,7 +242,7 @@ public class SagaEngine {
                             current.step(), current.data(), current.attempts() + 1,
                             now.plus(properties.backoff(current.attempts() + 1)), current.stepDeadline(),
                             current.failure(), current.createdAt(), now);
-                    return store.update(row(resent)).then(send(saga, resent)).thenReturn(true);
+                    return send(saga, resent, store.updating(row(resent))).thenReturn(true);
                 });
     }
 
@@ -256,8 +257,7 @@ public class SagaEngine {
                 : settled(current, SagaState.FAILED, current.state() == SagaState.COMPENSATING
                 ? current.failure() + "; compensation " + reason : reason, current.data(), now);
         SagaStore.Row row = row(next);
-        return hook.then(store.update(row))
-                .then(compensate ? send(saga, next) : Mono.empty())
+        return hook.then(compensate ? send(saga, next, store.updating(row)) : store.update(row))
                 .then(afterCommit(row, compensate ? null : "timed_out"));
     }
 
@@ -331,9 +331,10 @@ public class SagaEngine {
                 s.stepDeadline(), failure, s.createdAt(), s.updatedAt());
     }
 
-    private <D> Mono<Void> send(SagaDefinition<D> saga, SagaInstance<D> instance) {
+    /** Sends the command of the saga's step in the statement that stores the saga's new state. */
+    private <D> Mono<Void> send(SagaDefinition<D> saga, SagaInstance<D> instance, OutboxWriter.Change stateChange) {
         SagaDefinition.Step<D> step = saga.step(instance.step());
-        return outbox.append(step.topic(), step.key().apply(instance.data()), step.commandType(),
+        return outbox.appendWith(stateChange, step.topic(), step.key().apply(instance.data()), step.commandType(),
                 step.command().apply(instance.sagaId(), instance.data())).then();
     }
 

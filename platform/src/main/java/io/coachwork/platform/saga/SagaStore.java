@@ -1,5 +1,6 @@
 package io.coachwork.platform.saga;
 
+import io.coachwork.platform.outbox.OutboxWriter;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,32 +34,46 @@ class SagaStore {
         this.db = db;
     }
 
+    private static final String INSERT = """
+            INSERT INTO saga_instance (saga_id, saga_type, state, step, data, attempts, next_attempt_at,
+              step_deadline, failure, created_at, updated_at)
+            VALUES (:id, :type, :state, :step, CAST(:data AS jsonb), :attempts, :next, :deadline, :failure,
+              :created, :updated)""";
+    private static final String UPDATE = """
+            UPDATE saga_instance SET state = :state, step = :step, data = CAST(:data AS jsonb),
+              attempts = :attempts, next_attempt_at = :next, step_deadline = :deadline, failure = :failure,
+              updated_at = :updated
+            WHERE saga_id = :id""";
+
     Mono<Void> insert(Row row) {
-        return db.sql("""
-                        INSERT INTO saga_instance (saga_id, saga_type, state, step, data, attempts, next_attempt_at,
-                          step_deadline, failure, created_at, updated_at)
-                        VALUES (:id, :type, :state, :step, CAST(:data AS jsonb), :attempts, :next, :deadline, :failure,
-                          :created, :updated)""")
-                .bind("id", row.sagaId()).bind("type", row.type()).bind("state", row.state().value())
-                .bind("step", row.step()).bind("data", row.data()).bind("attempts", row.attempts())
-                .bind("next", utc(row.nextAttemptAt())).bind("deadline", utc(row.stepDeadline()))
-                .bind("failure", Parameter.fromOrEmpty(row.failure(), String.class))
-                .bind("created", utc(row.createdAt())).bind("updated", utc(row.updatedAt()))
-                .fetch().rowsUpdated().then();
+        return run(inserting(row));
     }
 
     Mono<Void> update(Row row) {
-        return db.sql("""
-                        UPDATE saga_instance SET state = :state, step = :step, data = CAST(:data AS jsonb),
-                          attempts = :attempts, next_attempt_at = :next, step_deadline = :deadline, failure = :failure,
-                          updated_at = :updated
-                        WHERE saga_id = :id""")
-                .bind("id", row.sagaId()).bind("state", row.state().value())
+        return run(updating(row));
+    }
+
+    /** The insert of a new saga, to run on its own or with the command it sends ({@link OutboxWriter#appendWith}). */
+    OutboxWriter.Change inserting(Row row) {
+        return new OutboxWriter.Change(INSERT, spec -> bindState(spec, row).bind("type", row.type())
+                .bind("created", utc(row.createdAt())));
+    }
+
+    /** The update of a saga's state, to run on its own or with the command it sends. */
+    OutboxWriter.Change updating(Row row) {
+        return new OutboxWriter.Change(UPDATE, spec -> bindState(spec, row));
+    }
+
+    private Mono<Void> run(OutboxWriter.Change change) {
+        return change.binds().apply(db.sql(change.sql())).fetch().rowsUpdated().then();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindState(DatabaseClient.GenericExecuteSpec spec, Row row) {
+        return spec.bind("id", row.sagaId()).bind("state", row.state().value())
                 .bind("step", row.step()).bind("data", row.data()).bind("attempts", row.attempts())
                 .bind("next", utc(row.nextAttemptAt())).bind("deadline", utc(row.stepDeadline()))
                 .bind("failure", Parameter.fromOrEmpty(row.failure(), String.class))
-                .bind("updated", utc(row.updatedAt()))
-                .fetch().rowsUpdated().then();
+                .bind("updated", utc(row.updatedAt()));
     }
 
     Mono<Row> find(UUID sagaId) {

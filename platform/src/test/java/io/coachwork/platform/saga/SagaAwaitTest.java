@@ -66,9 +66,11 @@ class SagaAwaitTest {
             });
         }
 
+        /** The engine inserts a saga in the statement that sends its first command: the fake outbox runs no SQL. */
         @Override
-        Mono<Void> insert(Row row) {
-            return Mono.fromRunnable(() -> stored.set(row));
+        OutboxWriter.Change inserting(Row row) {
+            stored.set(row);
+            return super.inserting(row);
         }
 
         /** Every reply is a redelivery here: the engine stops after recording it. */
@@ -88,7 +90,7 @@ class SagaAwaitTest {
         }
 
         @Override
-        public Mono<CloudEvent> append(String topic, String aggregateId, String type, Object data) {
+        public Mono<CloudEvent> appendWith(Change change, String topic, String aggregateId, String type, Object data) {
             return Mono.empty();
         }
     }

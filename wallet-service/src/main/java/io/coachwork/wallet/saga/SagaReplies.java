@@ -1,5 +1,6 @@
 package io.coachwork.wallet.saga;
 
+import io.coachwork.platform.outbox.OutboxWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -27,11 +28,11 @@ public class SagaReplies {
                 .fetch().rowsUpdated().map(n -> n == 1);
     }
 
-    public Mono<Void> store(String sagaId, String commandType, String replyType, String payload) {
-        return db.sql("UPDATE saga_command SET reply_type = :type, reply_payload = :payload "
-                        + "WHERE saga_id = :s AND command_type = :c")
-                .bind("s", sagaId).bind("c", commandType).bind("type", replyType).bind("payload", payload)
-                .fetch().rowsUpdated().then();
+    /** Stores the reply, in the statement that appends it to the outbox ({@link OutboxWriter#appendWith}). */
+    public OutboxWriter.Change storing(String sagaId, String commandType, String replyType, String payload) {
+        return new OutboxWriter.Change("UPDATE saga_command SET reply_type = :type, reply_payload = :payload "
+                + "WHERE saga_id = :s AND command_type = :c",
+                spec -> spec.bind("s", sagaId).bind("c", commandType).bind("type", replyType).bind("payload", payload));
     }
 
     public Mono<Stored> find(String sagaId, String commandType) {

@@ -128,8 +128,8 @@ public class WalletCommandHandler implements EventHandler {
             if (first) {
                 return apply.get().flatMap(reply -> {
                     JsonNode data = codec.toTree(reply.data());
-                    return replies.store(sagaId, commandType, reply.type(), json.writeValueAsString(data))
-                            .then(outbox.append(replyTopic, sagaId, reply.type(), data));
+                    return outbox.appendWith(replies.storing(sagaId, commandType, reply.type(),
+                            json.writeValueAsString(data)), replyTopic, sagaId, reply.type(), data);
                 });
             }
             return replies.find(sagaId, commandType)
