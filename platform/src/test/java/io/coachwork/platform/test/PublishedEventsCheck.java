@@ -35,13 +35,14 @@ final class PublishedEventsCheck implements BeanPostProcessor {
         proxy.setProxyTargetClass(true);
         proxy.addAdvice((MethodInterceptor) call -> {
             Object[] args = call.getArguments();
-            String topic = (String) args[0];
-            String type = (String) args[2];
-            if (topic.endsWith(".dlt")) {
+            // appendWith takes the change it runs with first; the others start with the topic
+            int at = call.getMethod().getName().equals("appendWith") ? 1 : 0;
+            if (args.length < at + 3 || !(args[at] instanceof String topic) || topic.endsWith(".dlt")) {
                 return call.proceed();
             }
+            String type = (String) args[at + 2];
             return switch (call.getMethod().getName()) {
-                case "append" -> ((Mono<?>) call.proceed()).doOnNext(event ->
+                case "append", "appendWith" -> ((Mono<?>) call.proceed()).doOnNext(event ->
                         check(contracts, topic, type, beans.getBean(EventCodec.class).write((CloudEvent) event)));
                 case "appendRaw" -> {
                     check(contracts, topic, type, (String) args[3]);
