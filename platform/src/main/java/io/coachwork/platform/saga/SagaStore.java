@@ -28,12 +28,6 @@ class SagaStore {
     private static final String[] WAITING_FOR_REPLY = Arrays.stream(SagaState.values())
             .filter(SagaState::waitingForReply).map(SagaState::value).toArray(String[]::new);
 
-    private final DatabaseClient db;
-
-    SagaStore(DatabaseClient db) {
-        this.db = db;
-    }
-
     private static final String INSERT = """
             INSERT INTO saga_instance (saga_id, saga_type, state, step, data, attempts, next_attempt_at,
               step_deadline, failure, created_at, updated_at)
@@ -45,8 +39,10 @@ class SagaStore {
               updated_at = :updated
             WHERE saga_id = :id""";
 
-    Mono<Void> insert(Row row) {
-        return run(inserting(row));
+    private final DatabaseClient db;
+
+    SagaStore(DatabaseClient db) {
+        this.db = db;
     }
 
     Mono<Void> update(Row row) {
