@@ -36,19 +36,29 @@ public class CoachingSessionRepository {
     }
 
     /**
-     * Stores a new session, pending, with its whole window reserved, and answers it as stored. Its id
-     * comes from the column's sequence in this very statement, since its Stream call id
-     * ({@code coaching_<id>_<uuid>}, as seed 000 shows it) contains the id.
+     * Stores a new session, pending, with its whole window reserved, and its students invited in the order
+     * given (distinct), in one statement; answers the session as stored. Its id comes from the column's
+     * sequence in this very statement, since its Stream call id ({@code coaching_<id>_<uuid>}, as seed 000
+     * shows it) contains the id.
      */
     public Mono<CoachingSession> insertPending(long tutorId, String title, String description,
-                                               SessionTimes.Window window, Instant now, UUID sagaId) {
+                                               SessionTimes.Window window, List<Long> studentIds, Instant now,
+                                               UUID sagaId) {
         return db.sql("""
-                        INSERT INTO coaching_session (id, tutor_id, title, description, start_time, end_time,
-                          duration_minutes, minutes_reserved, stream_call_id, status, created_at, updated_at, saga_id)
-                        SELECT n.id, :tutor, :title, :description, :start, :end, :minutes, :minutes,
-                          'coaching_' || n.id || '_' || :callKey, :status, :now, :now, :saga
-                        FROM (SELECT nextval(pg_get_serial_sequence('coaching_session', 'id')) AS id) n
-                        RETURNING *""")
+                        WITH session AS (
+                          INSERT INTO coaching_session (id, tutor_id, title, description, start_time, end_time,
+                            duration_minutes, minutes_reserved, stream_call_id, status, created_at, updated_at, saga_id)
+                          SELECT n.id, :tutor, :title, :description, :start, :end, :minutes, :minutes,
+                            'coaching_' || n.id || '_' || :callKey, :status, :now, :now, :saga
+                          FROM (SELECT nextval(pg_get_serial_sequence('coaching_session', 'id')) AS id) n
+                          RETURNING *),
+                        invited AS (
+                          INSERT INTO coaching_session_participant (session_id, student_id, invited_at)
+                          SELECT session.id, ids.student_id, :now
+                          FROM session, unnest(CAST(:students AS BIGINT[])) WITH ORDINALITY AS ids(student_id, position)
+                          ORDER BY ids.position)
+                        SELECT * FROM session""")
+                .bind("students", studentIds.toArray(Long[]::new))
                 .bind("tutor", tutorId).bind("title", title)
                 .bind("description", Parameter.fromOrEmpty(description, String.class))
                 .bind("start", utc(window.start())).bind("end", utc(window.end()))

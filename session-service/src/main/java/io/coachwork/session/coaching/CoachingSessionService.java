@@ -94,8 +94,8 @@ public class CoachingSessionService {
                 .flatMap(cfg -> rule(() -> SessionTimes.window(request.startTime(), request.endTime(), now,
                         cfg.defaultDurationMinutes(), properties.maxStartAhead())))
                 .flatMap(window -> sessions.insertPending(tutorId, request.title().trim(),
-                        blankToNull(request.description()), window, now, sagaId))
-                .flatMap(s -> participants.inviteNew(s.id(), students, now).then(saga.reserve(s)).thenReturn(s));
+                        blankToNull(request.description()), window, students, now, sagaId))
+                .flatMap(s -> saga.reserve(s).thenReturn(s));
         // Read again once answered: the wallet's reply moved the session on in a transaction of its own.
         return tx.transactional(store)
                 .flatMap(stored -> saga.await(sagaId, properties.sagaWait()).then(sessions.find(stored.id())))
