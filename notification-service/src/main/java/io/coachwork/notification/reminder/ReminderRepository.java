@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -31,17 +30,24 @@ public class ReminderRepository {
                     .fetch().rowsUpdated().then();
         }
         OffsetDateTime start = utc(session.startTime());
-        Mono<Void> dropMoved = db.sql("DELETE FROM scheduled_reminder WHERE session_id = :s AND session_start <> :start")
+        List<ReminderRules.Planned> plan = ReminderRules.plan(session.startTime(), now);
+        // One statement: the moved reminders of kinds no longer planned go; a planned kind is added, or
+        // replaced by a fresh one when the session moved (the two touch different rows).
+        return db.sql("""
+                        WITH moved AS (
+                          DELETE FROM scheduled_reminder
+                          WHERE session_id = :s AND session_start <> :start AND kind <> ALL(CAST(:kinds AS TEXT[])))
+                        INSERT INTO scheduled_reminder (session_id, kind, session_start, due_at)
+                        SELECT :s, p.kind, :start, p.due
+                        FROM unnest(CAST(:kinds AS TEXT[]), CAST(:dues AS TIMESTAMPTZ[])) AS p(kind, due)
+                        ON CONFLICT (session_id, kind) DO UPDATE
+                          SET session_start = EXCLUDED.session_start, due_at = EXCLUDED.due_at,
+                              processed_at = NULL, outcome = NULL
+                          WHERE scheduled_reminder.session_start <> EXCLUDED.session_start""")
                 .bind("s", session.sessionId()).bind("start", start)
+                .bind("kinds", plan.stream().map(planned -> planned.kind().key()).toArray(String[]::new))
+                .bind("dues", plan.stream().map(planned -> utc(planned.dueAt())).toArray(OffsetDateTime[]::new))
                 .fetch().rowsUpdated().then();
-        Flux<Long> add = Flux.fromIterable(ReminderRules.plan(session.startTime(), now))
-                .concatMap(planned -> db.sql("""
-                                INSERT INTO scheduled_reminder (session_id, kind, session_start, due_at)
-                                VALUES (:s, :kind, :start, :due) ON CONFLICT (session_id, kind) DO NOTHING""")
-                        .bind("s", session.sessionId()).bind("kind", planned.kind().key())
-                        .bind("start", start).bind("due", utc(planned.dueAt()))
-                        .fetch().rowsUpdated());
-        return dropMoved.thenMany(add).then();
     }
 
     /**

@@ -111,6 +111,29 @@ class ReminderJobTest extends NotificationIntegrationTest {
     }
 
     @Test
+    void aSessionMovedCloserKeepsOnlyTheRemindersStillAhead() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        clock.set(now);
+        long tutor = newId();
+        long session = newId();
+        Instant first = now.plus(Duration.ofHours(25));
+        Instant moved = now.plus(Duration.ofHours(3));
+        publish(EventTypes.COACHING_SESSION_CREATED, SessionEvents.seed000(session, tutor, newId())
+                .at(first, first.plus(Duration.ofHours(1))).build());
+        awaitReminders(session, 2);
+
+        publish(EventTypes.COACHING_SESSION_STUDENTS_INVITED, SessionEvents.seed000(session, tutor, newId())
+                .at(moved, moved.plus(Duration.ofHours(1))).build());
+        await().atMost(WAIT).until(() -> count("SELECT count(*) AS n FROM scheduled_reminder WHERE session_id = "
+                + session + " AND session_start = '" + moved + "'") == 1);
+
+        assertThat(count("SELECT count(*) AS n FROM scheduled_reminder WHERE session_id = " + session)).isOne();
+        assertThat(count("SELECT count(*) AS n FROM scheduled_reminder WHERE session_id = " + session
+                + " AND kind = '1h' AND processed_at IS NULL AND due_at = '" + moved.minus(Duration.ofHours(1)) + "'"))
+                .isOne();
+    }
+
+    @Test
     void theJobRunsForAdminsAndForTheCronSecretOnly() {
         web.get().uri("/api/cron/notification/reminders").headers(h -> h.setBearerAuth("wrong"))
                 .exchange().expectStatus().isUnauthorized()
