@@ -23,14 +23,12 @@ class ReminderJobTest extends NotificationIntegrationTest {
 
     @Test
     void aSessionGetsEachReminderOnceWhenItComesDue() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        clock.set(now);
+        Instant now = stopClock();
         long tutor = newId();
         long student = newId();
         long session = newId();
         Instant start = now.plus(Duration.ofHours(25));
-        publish(EventTypes.COACHING_SESSION_CREATED, SessionEvents.seed000(session, tutor, student)
-                .at(start, start.plus(Duration.ofHours(1))).build());
+        announce(EventTypes.COACHING_SESSION_CREATED, session, tutor, student, start);
         awaitReminders(session, 2);
 
         clock.set(start.minus(Duration.ofHours(24)).minusSeconds(60));
@@ -59,8 +57,7 @@ class ReminderJobTest extends NotificationIntegrationTest {
 
     @Test
     void aCancelledSessionGetsNoReminders() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        clock.set(now);
+        Instant now = stopClock();
         long tutor = newId();
         long student = newId();
         long session = newId();
@@ -83,20 +80,16 @@ class ReminderJobTest extends NotificationIntegrationTest {
 
     @Test
     void aSessionMovedToAnotherTimeIsRemindedAtItsNewTime() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        clock.set(now);
+        Instant now = stopClock();
         long tutor = newId();
         long student = newId();
         long latecomer = newId();
         long session = newId();
         Instant first = now.plus(Duration.ofHours(25));
         Instant moved = now.plus(Duration.ofHours(49));
-        publish(EventTypes.COACHING_SESSION_CREATED, SessionEvents.seed000(session, tutor, student)
-                .at(first, first.plus(Duration.ofHours(1))).build());
-        publish(EventTypes.COACHING_SESSION_STUDENTS_INVITED, SessionEvents.seed000(session, tutor, latecomer)
-                .at(moved, moved.plus(Duration.ofHours(1))).build());
-        await().atMost(WAIT).until(() -> count("SELECT count(*) AS n FROM scheduled_reminder WHERE session_id = "
-                + session + " AND session_start = '" + moved + "'") == 2);
+        announce(EventTypes.COACHING_SESSION_CREATED, session, tutor, student, first);
+        announce(EventTypes.COACHING_SESSION_STUDENTS_INVITED, session, tutor, latecomer, moved);
+        awaitReminders(session, moved, 2);
 
         clock.set(first.minus(Duration.ofHours(24)).plusSeconds(60));
         runJob();
@@ -112,20 +105,16 @@ class ReminderJobTest extends NotificationIntegrationTest {
 
     @Test
     void aSessionMovedCloserKeepsOnlyTheRemindersStillAhead() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        clock.set(now);
+        Instant now = stopClock();
         long tutor = newId();
         long session = newId();
         Instant first = now.plus(Duration.ofHours(25));
         Instant moved = now.plus(Duration.ofHours(3));
-        publish(EventTypes.COACHING_SESSION_CREATED, SessionEvents.seed000(session, tutor, newId())
-                .at(first, first.plus(Duration.ofHours(1))).build());
+        announce(EventTypes.COACHING_SESSION_CREATED, session, tutor, newId(), first);
         awaitReminders(session, 2);
 
-        publish(EventTypes.COACHING_SESSION_STUDENTS_INVITED, SessionEvents.seed000(session, tutor, newId())
-                .at(moved, moved.plus(Duration.ofHours(1))).build());
-        await().atMost(WAIT).until(() -> count("SELECT count(*) AS n FROM scheduled_reminder WHERE session_id = "
-                + session + " AND session_start = '" + moved + "'") == 1);
+        announce(EventTypes.COACHING_SESSION_STUDENTS_INVITED, session, tutor, newId(), moved);
+        awaitReminders(session, moved, 1);
 
         assertThat(count("SELECT count(*) AS n FROM scheduled_reminder WHERE session_id = " + session)).isOne();
         assertThat(count("SELECT count(*) AS n FROM scheduled_reminder WHERE session_id = " + session
@@ -153,8 +142,7 @@ class ReminderJobTest extends NotificationIntegrationTest {
      */
     @Test
     void aBatchBiggerThanOneFetchIsProcessedAndLeavesNoTransactionOpen() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        clock.set(now);
+        Instant now = stopClock();
         Instant start = now.minus(Duration.ofMinutes(30));
         long tutor = newId();
         for (int i = 0; i < 150; i++) {
@@ -179,6 +167,23 @@ class ReminderJobTest extends NotificationIntegrationTest {
     private void runJob() {
         web.post().uri("/api/admin/notifications/jobs/reminders").headers(h -> h.setBearerAuth(ADMIN))
                 .exchange().expectStatus().isOk();
+    }
+
+    /** Stops the test clock at the current minute and answers it. */
+    private Instant stopClock() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        clock.set(now);
+        return now;
+    }
+
+    /** Publishes {@code type} for a one-hour coaching session of the tutor and one student, from {@code start}. */
+    private void announce(String type, long session, long tutor, long student, Instant start) {
+        publish(type, SessionEvents.seed000(session, tutor, student).at(start, start.plus(Duration.ofHours(1))).build());
+    }
+
+    private void awaitReminders(long session, Instant start, long expected) {
+        await().atMost(WAIT).until(() -> count("SELECT count(*) AS n FROM scheduled_reminder WHERE session_id = "
+                + session + " AND session_start = '" + start + "'") == expected);
     }
 
     private void awaitReminders(long session, long expected) {
