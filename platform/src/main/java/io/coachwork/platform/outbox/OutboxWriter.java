@@ -10,6 +10,8 @@ import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -19,6 +21,9 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.util.function.SingletonSupplier;
 import reactor.core.publisher.Mono;
 
@@ -26,14 +31,17 @@ import reactor.core.publisher.Mono;
  * Appends CloudEvents to the outbox. Call it inside the caller's {@code TransactionalOperator}
  * so the event commits with the state change it announces; the relay publishes it right after
  * the commit ({@link OutboxWakeup}).
+ *
+ * <p>Inside a transaction an event is written with the transaction's next statement that goes through
+ * here ({@link #appendWith}, {@link #runWith}), or just before the commit: an event costs no round trip
+ * of its own when a statement follows it. Outside one it is written at once.
  */
 public class OutboxWriter {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWriter.class);
 
     private static final String INSERT = "INSERT INTO outbox_event (id, topic, message_key, event_type, payload, "
-            + "traceparent, correlation_id, created_at) VALUES (:outbox_id, :outbox_topic, :outbox_key, :outbox_type, "
-            + ":outbox_payload, :outbox_trace, :outbox_corr, :outbox_at)";
+            + "traceparent, correlation_id, created_at) VALUES ";
 
     private final DatabaseClient db;
     private final EventCodec codec;
@@ -67,12 +75,20 @@ public class OutboxWriter {
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type,
                 aggregateId, clock.instant().truncatedTo(ChronoUnit.MILLIS), CloudEvent.DATA_CONTENT_TYPE,
                 codec.toTree(data));
-        return insert(change, topic, aggregateId, type, codec.write(event)).thenReturn(event);
+        return write(change, topic, aggregateId, type, codec.write(event)).thenReturn(event);
     }
 
     /** Appends an already-serialised record (dead letters and replays keep their original bytes). */
     public Mono<Void> appendRaw(String topic, String key, String type, String payload) {
-        return insert(null, topic, key, type, payload);
+        return write(null, topic, key, type, payload);
+    }
+
+    /**
+     * Runs a data-modifying statement, with the events this transaction appended before it written by the
+     * same statement.
+     */
+    public Mono<Void> runWith(Change change) {
+        return inTransaction().flatMap(pending -> execute(change, pending.map(Pending::drain).orElse(List.of())));
     }
 
     /**
@@ -82,30 +98,100 @@ public class OutboxWriter {
     public record Change(String sql, UnaryOperator<DatabaseClient.GenericExecuteSpec> binds) {
     }
 
-    private Mono<Void> insert(Change change, String topic, String key, String type, String payload) {
+    /** One outbox row, with the trace and correlation of the request that appended it. */
+    private record Row(String topic, String key, String type, String payload, String traceparent, String correlationId) {
+    }
+
+    private Mono<Void> write(Change change, String topic, String key, String type, String payload) {
         return Mono.deferContextual(ctx -> {
             // The span is read from the subscriber's context: Reactor does not restore thread locals on every hop.
             String trace;
             try (ContextSnapshot.Scope ignored = TraceScope.open(ctx)) {
                 trace = traceparent();
             }
-            DatabaseClient.GenericExecuteSpec insert = db.sql((change == null ? "" : "WITH change AS (" + change.sql() + ") ")
-                            + INSERT)
-                    .bind("outbox_id", UUID.randomUUID())
-                    .bind("outbox_topic", topic)
-                    .bind("outbox_key", key)
-                    .bind("outbox_type", type)
-                    .bind("outbox_payload", payload)
-                    .bind("outbox_trace", Parameter.fromOrEmpty(trace, String.class))
-                    .bind("outbox_corr", Parameter.fromOrEmpty(
-                            ctx.<String>getOrEmpty(CorrelationIdFilter.CONTEXT_KEY).orElse(null), String.class))
-                    .bind("outbox_at", clock.instant().atOffset(ZoneOffset.UTC));
-            return (change == null ? insert : change.binds().apply(insert))
-                    .fetch().rowsUpdated()
+            Row row = new Row(topic, key, type, payload, trace,
+                    ctx.<String>getOrEmpty(CorrelationIdFilter.CONTEXT_KEY).orElse(null));
+            return inTransaction().flatMap(pending -> {
+                if (pending.isPresent() && change == null) {
+                    pending.get().rows.add(row);
+                    return Mono.<Void>empty();
+                }
+                List<Row> rows = new ArrayList<>(pending.map(Pending::drain).orElse(List.of()));
+                rows.add(row);
+                return execute(change, rows);
+            })
                     .then(log.isDebugEnabled() ? TraceScope.run(() -> log.debug("appended {} for {} to the outbox of {}",
                             type, key, topic)) : Mono.empty())
                     .then(wakeup.afterCommit());
         });
+    }
+
+    /** The events the current transaction has yet to write; empty outside a transaction. */
+    private Mono<Optional<Pending>> inTransaction() {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .map(sync -> {
+                    if (!sync.isSynchronizationActive()) {
+                        return Optional.<Pending>empty();
+                    }
+                    // Looked up among the transaction's own synchronizations, so a suspended outer transaction
+                    // never receives an inner one's events.
+                    for (TransactionSynchronization registered : sync.getSynchronizations()) {
+                        if (registered instanceof Pending pending && pending.writer == this) {
+                            return Optional.of(pending);
+                        }
+                    }
+                    Pending pending = new Pending(this);
+                    sync.registerSynchronization(pending);
+                    return Optional.of(pending);
+                })
+                .onErrorResume(NoTransactionException.class, e -> Mono.just(Optional.empty()));
+    }
+
+    /** Runs {@code change} (may be null) and inserts {@code rows} (may be empty) in one statement. */
+    private Mono<Void> execute(Change change, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return change == null ? Mono.empty() : change.binds().apply(db.sql(change.sql())).fetch().rowsUpdated().then();
+        }
+        StringBuilder sql = new StringBuilder(change == null ? "" : "WITH change AS (" + change.sql() + ") ").append(INSERT);
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:outbox_id%1$d, :outbox_topic%1$d, :outbox_key%1$d, :outbox_type%1$d, "
+                    .formatted(i)).append(":outbox_payload%1$d, :outbox_trace%1$d, :outbox_corr%1$d, :outbox_at)".formatted(i));
+        }
+        DatabaseClient.GenericExecuteSpec insert = db.sql(sql.toString())
+                .bind("outbox_at", clock.instant().atOffset(ZoneOffset.UTC));
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            insert = insert.bind("outbox_id" + i, UUID.randomUUID())
+                    .bind("outbox_topic" + i, row.topic())
+                    .bind("outbox_key" + i, row.key())
+                    .bind("outbox_type" + i, row.type())
+                    .bind("outbox_payload" + i, row.payload())
+                    .bind("outbox_trace" + i, Parameter.fromOrEmpty(row.traceparent(), String.class))
+                    .bind("outbox_corr" + i, Parameter.fromOrEmpty(row.correlationId(), String.class));
+        }
+        return (change == null ? insert : change.binds().apply(insert)).fetch().rowsUpdated().then();
+    }
+
+    /** The events one transaction appended and has not written yet; written just before it commits. */
+    private static final class Pending implements TransactionSynchronization {
+
+        private final OutboxWriter writer;
+        private final List<Row> rows = new ArrayList<>();
+
+        private Pending(OutboxWriter writer) {
+            this.writer = writer;
+        }
+
+        private List<Row> drain() {
+            List<Row> drained = List.copyOf(rows);
+            rows.clear();
+            return drained;
+        }
+
+        @Override
+        public Mono<Void> beforeCommit(boolean readOnly) {
+            return Mono.defer(() -> writer.execute(null, drain()));
+        }
     }
 
     /** W3C trace context of the current span, so a consumer's work joins the producer's trace. */

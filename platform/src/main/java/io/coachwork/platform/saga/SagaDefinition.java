@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  *
  * <pre>{@code
  * SagaDefinition.saga("coaching-session", Data.class)
- *     .lockFirst(data -> sessions.lock(data.sessionId()))
+ *     .lockFirst("SELECT id FROM coaching_session WHERE id = :aggregate FOR UPDATE", Data::sessionId)
  *     .step("reserve")
  *         .invoke(Topics.WALLET_COMMANDS, EventTypes.RESERVE_HOURS, Data::key, (id, d) -> new ReserveHours(...))
  *         .onReply(EventTypes.HOURS_RESERVED, HoursReserved.class, this::reserved)
@@ -43,6 +43,9 @@ public final class SagaDefinition<D> {
     public record Reply<D, R>(String type, Class<R> payload, ReplyHandler<D, R> handler) {
     }
 
+    private record AggregateLock<D>(String sql, Function<D, Object> key) {
+    }
+
     /**
      * One participant command. {@code key} is the Kafka key (a participant keeps one key's commands
      * in order); {@code command} builds the payload, the same on every resend.
@@ -55,10 +58,10 @@ public final class SagaDefinition<D> {
     private final String type;
     private final Class<D> dataType;
     private final Map<String, Step<D>> steps;
-    private final Function<D, Mono<?>> lockFirst;
+    private final AggregateLock<D> lockFirst;
     private final GiveUpHandler<D> onGiveUp;
 
-    private SagaDefinition(String type, Class<D> dataType, Map<String, Step<D>> steps, Function<D, Mono<?>> lockFirst,
+    private SagaDefinition(String type, Class<D> dataType, Map<String, Step<D>> steps, AggregateLock<D> lockFirst,
                            GiveUpHandler<D> onGiveUp) {
         this.type = type;
         this.dataType = dataType;
@@ -92,9 +95,12 @@ public final class SagaDefinition<D> {
         return steps.values().stream().filter(s -> s.replies().containsKey(replyType)).findFirst();
     }
 
-    /** Locks the owning aggregate before the saga row, the order every writer of both must keep. */
-    Mono<?> lockFirst(D data) {
-        return lockFirst.apply(data);
+    /**
+     * The statement that locks the owning aggregate before the saga row, the order every writer of both must
+     * keep, with its {@code :aggregate} key taken from the data; null for a saga without one.
+     */
+    SagaStore.AggregateLock lockFirst(D data) {
+        return lockFirst == null ? null : new SagaStore.AggregateLock(lockFirst.sql(), lockFirst.key().apply(data));
     }
 
     Mono<Void> gaveUp(SagaInstance<D> saga, String reason) {
@@ -108,7 +114,7 @@ public final class SagaDefinition<D> {
         private final String type;
         private final Class<D> dataType;
         private final Map<String, Step<D>> steps = new LinkedHashMap<>();
-        private Function<D, Mono<?>> lockFirst = d -> Mono.empty();
+        private AggregateLock<D> lockFirst;
         private GiveUpHandler<D> onGiveUp = (saga, reason) -> Mono.empty();
 
         private Builder(String type, Class<D> dataType) {
@@ -116,8 +122,15 @@ public final class SagaDefinition<D> {
             this.dataType = dataType;
         }
 
-        public Builder<D> lockFirst(Function<D, Mono<?>> lock) {
-            this.lockFirst = lock;
+        /**
+         * The aggregate that owns the saga, locked before the saga row by every path that changes the saga:
+         * {@code sql} locks its rows by the {@code :aggregate} parameter, which {@code key} takes from the data
+         * (for example {@code "SELECT id FROM coaching_session WHERE id = :aggregate FOR UPDATE"}). The engine
+         * runs it inside the statement that locks the saga, so the lock costs no round trip of its own.
+         */
+        @SuppressWarnings("unchecked")
+        public Builder<D> lockFirst(String sql, Function<D, ?> key) {
+            this.lockFirst = new AggregateLock<>(sql, (Function<D, Object>) key);
             return this;
         }
 

@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * attempt cap or timeout, after which the step gives up and its compensation is sent.
  *
  * <p>Lock order, kept by every path: the owning aggregate (the definition's {@code lockFirst}),
- * then the saga row.
+ * then the saga row. A reply and a resend take both in one statement; a start or an advance is called by a
+ * transaction that holds the aggregate already.
  */
 public class SagaEngine {
 
@@ -146,9 +147,8 @@ public class SagaEngine {
             return Mono.empty();
         }
         Instant now = clock.instant();
-        return saga.lockFirst(instance(saga, found).data())
-                .then(store.lockAndRecordReply(found.sagaId(), step.name(), event.type(),
-                        json.writeValueAsString(event.data()), now))
+        return store.lockAndRecordReply(found.sagaId(), saga.lockFirst(instance(saga, found).data()), step.name(),
+                        event.type(), json.writeValueAsString(event.data()), now)
                 .flatMap(locked -> {
                     SagaInstance<D> current = instance(saga, locked.saga());
                     if (!locked.first()) {
@@ -168,8 +168,9 @@ public class SagaEngine {
                 .flatMap(next -> {
                     SagaInstance<D> moved = moved(saga, current, next, now);
                     SagaStore.Row row = row(moved);
+                    // A saga that goes on sends its next command; one that stops carries the handler's events.
                     Mono<Void> saved = moved.state() == SagaState.AWAITING ? send(saga, moved, store.updating(row))
-                            : store.update(row);
+                            : outbox.runWith(store.updating(row));
                     return saved.then(afterCommit(row, replyOutcome(current, moved)));
                 });
     }
@@ -227,7 +228,7 @@ public class SagaEngine {
 
     /** True when resent, false when the step gave up; empty when a reply got there first. */
     private <D> Mono<Boolean> recover(SagaDefinition<D> saga, SagaStore.Row claimed, Instant now) {
-        return saga.lockFirst(instance(saga, claimed).data()).then(lock(saga, claimed.sagaId()))
+        return store.lock(claimed.sagaId(), saga.lockFirst(instance(saga, claimed).data())).map(r -> instance(saga, r))
                 .filter(current -> current.state() == claimed.state() && current.step().equals(claimed.step())
                         && current.attempts() == claimed.attempts())
                 .flatMap(current -> {
@@ -257,7 +258,7 @@ public class SagaEngine {
                 : settled(current, SagaState.FAILED, current.state() == SagaState.COMPENSATING
                 ? current.failure() + "; compensation " + reason : reason, current.data(), now);
         SagaStore.Row row = row(next);
-        return hook.then(compensate ? send(saga, next, store.updating(row)) : store.update(row))
+        return hook.then(compensate ? send(saga, next, store.updating(row)) : outbox.runWith(store.updating(row)))
                 .then(afterCommit(row, compensate ? null : "timed_out"));
     }
 
@@ -308,8 +309,9 @@ public class SagaEngine {
                 r.stepDeadline(), r.failure(), json.readTree(r.data()), r.createdAt(), r.updatedAt());
     }
 
+    /** Locks a saga whose aggregate the caller's transaction has locked already. */
     private <D> Mono<SagaInstance<D>> lock(SagaDefinition<D> saga, UUID sagaId) {
-        return store.lock(sagaId).map(r -> instance(saga, r));
+        return store.lock(sagaId, null).map(r -> instance(saga, r));
     }
 
     /** The saga once the command of {@code step} is (re)sent for the first time. */

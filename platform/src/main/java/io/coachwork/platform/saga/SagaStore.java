@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
@@ -25,8 +26,10 @@ class SagaStore {
     private static final String COLUMNS = "saga_id, saga_type, state, step, data::text AS data, attempts, "
             + "next_attempt_at, step_deadline, failure, created_at, updated_at";
 
-    private static final String[] WAITING_FOR_REPLY = Arrays.stream(SagaState.values())
-            .filter(SagaState::waitingForReply).map(SagaState::value).toArray(String[]::new);
+    /** The states that wait for a reply, as SQL literals. */
+    private static final String WAITING_FOR_REPLY = Arrays.stream(SagaState.values())
+            .filter(SagaState::waitingForReply).map(state -> "'" + state.value() + "'")
+            .collect(Collectors.joining(", "));
 
     private static final String INSERT = """
             INSERT INTO saga_instance (saga_id, saga_type, state, step, data, attempts, next_attempt_at,
@@ -45,23 +48,15 @@ class SagaStore {
         this.db = db;
     }
 
-    Mono<Void> update(Row row) {
-        return run(updating(row));
-    }
-
     /** The insert of a new saga, to run on its own or with the command it sends ({@link OutboxWriter#appendWith}). */
     OutboxWriter.Change inserting(Row row) {
         return new OutboxWriter.Change(INSERT, spec -> bindState(spec, row).bind("type", row.type())
                 .bind("created", utc(row.createdAt())));
     }
 
-    /** The update of a saga's state, to run on its own or with the command it sends. */
+    /** The update of a saga's state, to run with the command it sends or the events its transaction appended. */
     OutboxWriter.Change updating(Row row) {
         return new OutboxWriter.Change(UPDATE, spec -> bindState(spec, row));
-    }
-
-    private Mono<Void> run(OutboxWriter.Change change) {
-        return change.binds().apply(db.sql(change.sql())).fetch().rowsUpdated().then();
     }
 
     private static DatabaseClient.GenericExecuteSpec bindState(DatabaseClient.GenericExecuteSpec spec, Row row) {
@@ -77,8 +72,16 @@ class SagaStore {
                 .map((row, meta) -> toRow(row)).one();
     }
 
-    Mono<Row> lock(UUID sagaId) {
-        return db.sql("SELECT " + COLUMNS + " FROM saga_instance WHERE saga_id = :id FOR UPDATE").bind("id", sagaId)
+    /**
+     * The statement of a saga's owning aggregate to lock before the saga row ({@link SagaDefinition}'s
+     * {@code lockFirst}), with its key.
+     */
+    record AggregateLock(String sql, Object key) {
+    }
+
+    /** Locks the saga, after its aggregate when it has one ({@code aggregate} may be null). */
+    Mono<Row> lock(UUID sagaId, AggregateLock aggregate) {
+        return lockingSaga(aggregate, sagaId, " SELECT " + COLUMNS + " FROM locked_saga")
                 .map((row, meta) -> toRow(row)).one();
     }
 
@@ -87,22 +90,38 @@ class SagaStore {
     }
 
     /**
-     * Locks the saga and records a reply to one of its steps in one statement: the step's first
-     * reply is kept, marked applied when the saga was waiting on that step. Empty for an unknown saga.
+     * Locks the saga (after its aggregate, when it has one) and records a reply to one of its steps in one
+     * statement: the step's first reply is kept, marked applied when the saga was waiting on that step.
+     * Empty for an unknown saga.
      */
-    Mono<LockedReply> lockAndRecordReply(UUID sagaId, String step, String replyType, String payload, Instant now) {
-        return db.sql("""
-                        WITH saga AS (SELECT * FROM saga_instance WHERE saga_id = :id FOR UPDATE),
-                        recorded AS (
+    Mono<LockedReply> lockAndRecordReply(UUID sagaId, AggregateLock aggregate, String step, String replyType,
+                                         String payload, Instant now) {
+        return lockingSaga(aggregate, sagaId, """
+                        , recorded AS (
                           INSERT INTO saga_reply (saga_id, step, reply_type, payload, applied, received_at)
-                          SELECT saga_id, :step, :type, :payload, state = ANY(:waiting) AND step = :step, :now FROM saga
+                          SELECT saga_id, :step, :type, :payload, state IN (%s) AND step = :step, :now FROM locked_saga
                           ON CONFLICT (saga_id, step) DO NOTHING
                           RETURNING 1)
-                        SELECT %s, EXISTS (SELECT 1 FROM recorded) AS first_reply FROM saga""".formatted(COLUMNS))
-                .bind("id", sagaId).bind("step", step).bind("type", replyType).bind("payload", payload)
-                .bind("waiting", WAITING_FOR_REPLY).bind("now", utc(now))
+                        SELECT %s, EXISTS (SELECT 1 FROM recorded) AS first_reply FROM locked_saga"""
+                        .formatted(WAITING_FOR_REPLY, COLUMNS))
+                .bind("step", step).bind("type", replyType).bind("payload", payload).bind("now", utc(now))
                 .map((row, meta) -> new LockedReply(toRow(row), Boolean.TRUE.equals(row.get("first_reply", Boolean.class))))
                 .one();
+    }
+
+    /**
+     * A statement that first locks the saga as {@code locked_saga}, then goes on with {@code rest}. With an
+     * aggregate, its lock runs first in the same statement: the saga's filter counts the aggregate's locked
+     * rows, a sub-plan PostgreSQL runs once before it reads the saga row, so the lock order holds at no
+     * round trip of its own.
+     */
+    private DatabaseClient.GenericExecuteSpec lockingSaga(AggregateLock aggregate, UUID sagaId, String rest) {
+        String sql = aggregate == null
+                ? "WITH locked_saga AS (SELECT * FROM saga_instance WHERE saga_id = :id FOR UPDATE)" + rest
+                : "WITH aggregate AS (" + aggregate.sql() + "), locked_saga AS (SELECT * FROM saga_instance "
+                + "WHERE saga_id = :id AND (SELECT count(*) FROM aggregate) >= 0 FOR UPDATE)" + rest;
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("id", sagaId);
+        return aggregate == null ? spec : spec.bind("aggregate", aggregate.key());
     }
 
     /**

@@ -59,7 +59,7 @@ class SagaAwaitTest {
         }
 
         @Override
-        Mono<Row> lock(UUID sagaId) {
+        Mono<Row> lock(UUID sagaId, AggregateLock aggregate) {
             return Mono.fromSupplier(() -> {
                 locks.incrementAndGet();
                 return stored.get();
@@ -75,8 +75,9 @@ class SagaAwaitTest {
 
         /** Every reply is a redelivery here: the engine stops after recording it. */
         @Override
-        Mono<LockedReply> lockAndRecordReply(UUID sagaId, String step, String replyType, String payload, Instant now) {
-            return lock(sagaId).map(saga -> new LockedReply(saga, false));
+        Mono<LockedReply> lockAndRecordReply(UUID sagaId, AggregateLock aggregate, String step, String replyType,
+                                             String payload, Instant now) {
+            return lock(sagaId, aggregate).map(saga -> new LockedReply(saga, false));
         }
     }
 

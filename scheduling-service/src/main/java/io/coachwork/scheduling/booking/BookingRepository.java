@@ -25,6 +25,12 @@ import reactor.core.publisher.Mono;
 @Repository
 public class BookingRepository {
 
+    /** The booking its saga locks first ({@code SagaDefinition.lockFirst}). */
+    public static final String LOCK_FOR_SAGA = "SELECT id FROM booking WHERE id = :aggregate FOR UPDATE";
+    /** Every booking of a teaching session, in {@link #lockSession}'s order, locked first by the session's cancel saga. */
+    public static final String LOCK_SESSION_FOR_SAGA =
+            "SELECT id FROM booking WHERE teaching_session_id = :aggregate ORDER BY id FOR UPDATE";
+
     static final String LIVE = "('HELD', 'PENDING_PAYMENT', 'CONFIRMED')";
 
     private final DatabaseClient db;

@@ -124,7 +124,7 @@ public class BookingSaga implements Saga<BookingSaga.Data> {
         this.clock = clock;
         String replies = Topics.SCHEDULING_SAGA_REPLIES;
         this.definition = SagaDefinition.saga(TYPE, Data.class)
-                .lockFirst(d -> bookings.lock(d.bookingId()))
+                .lockFirst(BookingRepository.LOCK_FOR_SAGA, Data::bookingId)
                 .onGiveUp(this::gaveUp)
                 .step(PAY)
                 .invoke(Topics.WALLET_COMMANDS, EventTypes.CREATE_BOOKING_PAYMENT, Data::bookingKey, (id, d) ->

@@ -51,7 +51,7 @@ public class SessionCancelSaga implements Saga<SessionCancelSaga.Data> {
         this.engine = SingletonSupplier.of(engine::getObject);
         this.clock = clock;
         this.definition = SagaDefinition.saga(TYPE, Data.class)
-                .lockFirst(d -> bookings.lockSession(d.sessionId()))
+                .lockFirst(BookingRepository.LOCK_SESSION_FOR_SAGA, Data::sessionId)
                 .step(CANCEL_SESSION)
                 .invoke(Topics.SESSION_COMMANDS, EventTypes.CANCEL_TEACHING_SESSION, Data::key, (id, d) ->
                         new TeachingCommands.CancelTeachingSession(id.toString(), d.sessionId().toString(), d.tutorId(),

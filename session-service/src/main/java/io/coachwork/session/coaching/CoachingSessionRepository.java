@@ -16,6 +16,8 @@ import reactor.core.publisher.Mono;
 @Repository
 public class CoachingSessionRepository {
 
+    /** The session a saga of it locks first ({@code SagaDefinition.lockFirst}). */
+    public static final String LOCK_FOR_SAGA = "SELECT id FROM coaching_session WHERE id = :aggregate FOR UPDATE";
     private static final String UPDATE = """
             UPDATE coaching_session SET status = :status, failure_reason = :reason, minutes_used = :used,
               actual_start_time = :actualStart, actual_end_time = :actualEnd, updated_at = :now
@@ -113,12 +115,7 @@ public class CoachingSessionRepository {
                 .map((row, meta) -> toSession(row)).one();
     }
 
-    /** Locks the session for the rest of the transaction, so its changes apply one after another. */
-    public Mono<CoachingSession> lock(long id) {
-        return db.sql("SELECT * FROM coaching_session WHERE id = :id FOR UPDATE").bind("id", id)
-                .map((row, meta) -> toSession(row)).one();
-    }
-
+    /** Locks the tutor's session for the rest of the transaction, so its changes apply one after another. */
     public Mono<CoachingSession> lockOwned(long id, long tutorId) {
         return db.sql("SELECT * FROM coaching_session WHERE id = :id AND tutor_id = :tutor FOR UPDATE")
                 .bind("id", id).bind("tutor", tutorId)

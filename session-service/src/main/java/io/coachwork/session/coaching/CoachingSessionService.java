@@ -218,11 +218,12 @@ public class CoachingSessionService {
     public Mono<CoachingSession> finish(CoachingSession active, Instant actualEnd, Instant now, String reason) {
         int used = SessionTimes.usedMinutes(active.actualStartTime(), actualEnd, active.minutesReserved());
         CoachingSession ended = active.ended(actualEnd, used, now);
+        // Announced before the saga's command, whose statement then writes the event too (OutboxWriter).
         return sessions.update(ended)
                 .then(participants.markLeft(ended.id(), actualEnd))
-                .then(saga.settle(ended, used))
                 .then(participants.studentIds(ended.id()))
                 .flatMap(ids -> events.ended(ended, ids, reason))
+                .then(saga.settle(ended, used))
                 .thenReturn(ended);
     }
 
@@ -260,8 +261,10 @@ public class CoachingSessionService {
         Mono<List<Long>> told = s.status() == SessionStatus.PENDING
                 ? sessions.update(cancelled).thenReturn(List.of())
                 : sessions.updateListingStudents(cancelled);
-        return told.flatMap(ids -> left.then(wallet).thenReturn(ids))
-                .flatMap(ids -> events.cancelled(cancelled, ids, reason))
+        // Announced before the saga's command, whose statement then writes the event too (OutboxWriter).
+        return told.flatMap(ids -> events.cancelled(cancelled, ids, reason))
+                .then(left)
+                .then(wallet)
                 .thenReturn(cancelled);
     }
 

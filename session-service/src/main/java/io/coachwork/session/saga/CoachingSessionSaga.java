@@ -84,7 +84,7 @@ public class CoachingSessionSaga implements Saga<CoachingSessionSaga.Data> {
         this.clock = clock;
         String replies = Topics.SESSION_SAGA_REPLIES;
         this.definition = SagaDefinition.saga(TYPE, Data.class)
-                .lockFirst(data -> sessions.lock(data.sessionId()))
+                .lockFirst(CoachingSessionRepository.LOCK_FOR_SAGA, Data::sessionId)
                 .onGiveUp(this::gaveUp)
                 .step(RESERVE)
                 .invoke(Topics.WALLET_COMMANDS, EventTypes.RESERVE_HOURS, Data::key, (id, d) ->

@@ -11,6 +11,9 @@ import io.coachwork.platform.saga.SagaEngine;
 import io.coachwork.platform.test.TestJwt;
 import io.coachwork.platform.test.saga.SagaScript;
 import io.coachwork.session.support.SessionIntegrationTest;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Result;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +40,8 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
 
     @Autowired
     SagaEngine engine;
+    @Autowired
+    ConnectionFactory connections;
 
     private SagaScript wallet() {
         return SagaScript.of(db, Topics.WALLET_COMMANDS, Topics.SESSION_SAGA_REPLIES);
@@ -243,5 +250,41 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
                 .exchange().expectStatus().isBadRequest();
         web.get().uri("/api/admin/session-service/sagas").headers(h -> h.setBearerAuth(TestJwt.tutor(newUser())))
                 .exchange().expectStatus().isForbidden();
+    }
+
+    /**
+     * The lock order every saga path keeps, now that a reply takes both locks in one statement: while another
+     * transaction holds the session, the reply waits for it and has not locked the saga row.
+     */
+    @Test
+    void aReplyWaitsForItsSessionBeforeItLocksTheSaga() {
+        clock.set(NOW);
+        long tutor = newUser();
+        CompletableFuture<HttpStatus> created = createInBackground(tutor);
+        SagaScript script = wallet();
+        ReserveHours reserve = script.expectCommand(EventTypes.RESERVE_HOURS, ReserveHours.class,
+                cmd -> cmd.tutorId() == tutor).command();
+
+        Connection holder = Mono.from(connections.create()).block();
+        try {
+            Mono.from(holder.beginTransaction()).block();
+            Flux.from(holder.createStatement("SELECT id FROM coaching_session WHERE id = $1 FOR UPDATE")
+                    .bind("$1", reserve.sessionId()).execute()).flatMap(Result::getRowsUpdated).blockLast();
+
+            script.reply(EventTypes.HOURS_RESERVED, new WalletReplies.HoursReserved(reserve.sagaId(), tutor,
+                    reserve.sessionId(), 60, false, 540));
+            await().atMost(Duration.ofSeconds(20)).until(() -> count("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%locked_saga%'""") == 1);
+            assertThat(count("SELECT count(*) FROM (SELECT 1 FROM saga_instance WHERE saga_id = $1::uuid FOR UPDATE NOWAIT) free",
+                    reserve.sagaId())).isOne();
+            assertThat(sessionStatus(reserve.sessionId())).isEqualTo("pending");
+        } finally {
+            Mono.from(holder.rollbackTransaction()).then(Mono.from(holder.close())).block();
+        }
+
+        script.expectState("idle", CoachingSessionSaga.RESERVE);
+        answered(created);
+        assertThat(sessionStatus(reserve.sessionId())).isEqualTo("scheduled");
     }
 }

@@ -79,7 +79,7 @@ public class PaidTierSaga implements Saga<PaidTierSaga.Charge> {
         this.outbox = outbox;
         this.clock = clock;
         this.definition = SagaDefinition.saga(TYPE, Charge.class)
-                .lockFirst(charge -> subscriptions.lockByTutor(charge.tutorId()))
+                .lockFirst(SubscriptionRepository.LOCK_FOR_SAGA, Charge::tutorId)
                 .step(CHARGE)
                 .invoke(Topics.WALLET_COMMANDS, EventTypes.CHARGE_SUBSCRIPTION, c -> Long.toString(c.tutorId()),
                         // The period the invoice names: the one the charge is expected to pay for. Charges

@@ -13,6 +13,9 @@ import reactor.core.publisher.Mono;
 @Repository
 public class SubscriptionRepository {
 
+    /** The tutor's subscription, which the paid-tier saga locks first ({@code SagaDefinition.lockFirst}). */
+    public static final String LOCK_FOR_SAGA = "SELECT tutor_id FROM tutor_subscription WHERE tutor_id = :aggregate FOR UPDATE";
+
     private final DatabaseClient db;
 
     public SubscriptionRepository(DatabaseClient db) {
