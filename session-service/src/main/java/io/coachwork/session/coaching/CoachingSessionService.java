@@ -90,7 +90,7 @@ public class CoachingSessionService {
         List<Long> students = distinct(request.studentIds());
         // The saga's id is chosen first, so the session row is stored with it in its insert.
         UUID sagaId = UUID.randomUUID();
-        Mono<CoachingSession> store = Invitees.checkStudents(directory, students).then(settings.current())
+        Mono<CoachingSession> store = Invitees.checkStudents(directory, students).then(settings.cached())
                 .flatMap(cfg -> rule(() -> SessionTimes.window(request.startTime(), request.endTime(), now,
                         cfg.defaultDurationMinutes(), properties.maxStartAhead())))
                 .flatMap(window -> sessions.insertPending(tutorId, request.title().trim(),

@@ -28,21 +28,31 @@ public class CoachingSettingsService {
     static final String AGGREGATE = "settings";
 
     private final CoachingSettingsRepository settings;
+    private final CoachingSettingsCache cache;
     private final OutboxWriter outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public CoachingSettingsService(CoachingSettingsRepository settings, OutboxWriter outbox, TransactionalOperator tx,
-                                   Clock clock) {
+    public CoachingSettingsService(CoachingSettingsRepository settings, CoachingSettingsCache cache, OutboxWriter outbox,
+                                   TransactionalOperator tx, Clock clock) {
         this.settings = settings;
+        this.cache = cache;
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
     }
 
     public Mono<CoachingSettings> current() {
-        return settings.find()
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("coaching_settings row is missing")));
+        return present(settings.find());
+    }
+
+    /** As {@link #current()}, from memory: for every session created; a change shows once announced. */
+    public Mono<CoachingSettings> cached() {
+        return present(cache.get());
+    }
+
+    private static Mono<CoachingSettings> present(Mono<CoachingSettings> read) {
+        return read.switchIfEmpty(Mono.error(() -> new IllegalStateException("coaching_settings row is missing")));
     }
 
     public Mono<CoachingSettings> update(CoachingSettings.SettingsUpdate update) {
@@ -56,7 +66,8 @@ public class CoachingSettingsService {
                         e -> ApiException.invalidField(e.field(), e.getMessage()))
                 .flatMap(settings::update)
                 .flatMap(saved -> announce(saved).thenReturn(saved));
-        return tx.transactional(change);
+        // Emptied once committed, so this instance's next session has the change whatever the listener's delay.
+        return tx.transactional(change).doOnSuccess(saved -> cache.invalidate());
     }
 
     /** Tells wallet-service the seeded defaults if nothing was ever announced; replicas race safely. */

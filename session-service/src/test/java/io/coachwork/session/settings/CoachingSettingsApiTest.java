@@ -2,6 +2,7 @@ package io.coachwork.session.settings;
 
 import io.coachwork.contracts.EventTypes;
 import io.coachwork.contracts.Topics;
+import io.coachwork.contracts.coaching.CoachingSettingsUpdated;
 import io.coachwork.platform.test.TestEvents;
 import io.coachwork.platform.test.TestJwt;
 import io.coachwork.platform.test.TopicProbe;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +26,9 @@ class CoachingSettingsApiTest extends SessionIntegrationTest {
     private static final String DEFAULTS = """
             {"price_per_hour": 10.0, "currency": "NGN", "default_duration_minutes": 60,
              "warning_threshold_minutes": 10, "auto_end_enabled": true}""";
+
+    @Autowired
+    CoachingSettingsService service;
 
     @AfterEach
     void restoreDefaults() {
@@ -130,6 +135,24 @@ class CoachingSettingsApiTest extends SessionIntegrationTest {
                 .jsonPath("$.success").isEqualTo(false)
                 .jsonPath("$.message").isEqualTo(message)
                 .jsonPath("$.errors[0].field").isEqualTo(field);
+    }
+
+    /**
+     * A new session's default length comes from memory: a change made through this instance shows at once, one
+     * announced by another instance as soon as this instance hears it.
+     */
+    @Test
+    void sessionsTakeTheCachedSettingsWhichFollowChangesMadeHereAndAnnouncedElsewhere() {
+        put(SUPER_ADMIN, "{\"default_duration_minutes\": 45}").expectStatus().isOk();
+        assertThat(service.cached().block().defaultDurationMinutes()).isEqualTo(45);
+
+        // Changed by another instance (here: straight in the database), then announced by it. (Not asserted: that
+        // 45 is served meanwhile; this instance's own announcement of 45 may arrive late and empty the cache too.)
+        db.sql("UPDATE coaching_settings SET default_duration_minutes = 50 WHERE id = 1").fetch().rowsUpdated().block();
+        TopicProbe.send(Topics.COACHING_SETTINGS, "settings", TestEvents.cloudEvent(
+                EventTypes.COACHING_SETTINGS_UPDATED, "settings",
+                new CoachingSettingsUpdated(1000, "NGN", 50, 10, true, Instant.parse("2034-01-15T10:30:00Z"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.cached().block().defaultDurationMinutes() == 50);
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec put(String token, String json) {
