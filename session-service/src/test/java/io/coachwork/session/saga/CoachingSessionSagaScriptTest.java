@@ -57,6 +57,23 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
         return inBackground(() -> create(tutor, sessionJson("Scripted", START, END)));
     }
 
+    /** A new tutor's session being created: the request waiting in the background, the reservation it sent. */
+    private record Creation(long tutor, CompletableFuture<HttpStatus> answer, SagaScript script, ReserveHours reserve) {
+    }
+
+    private Creation creationReserving() {
+        clock.set(NOW);
+        long tutor = newUser();
+        CompletableFuture<HttpStatus> created = createInBackground(tutor);
+        SagaScript script = wallet();
+        return new Creation(tutor, created, script, reserveSent(script, tutor).command());
+    }
+
+    /** The reservation of the tutor's new session, as the script sees it go out. */
+    private static SagaScript.Expected<ReserveHours> reserveSent(SagaScript script, long tutor) {
+        return script.expectCommand(EventTypes.RESERVE_HOURS, ReserveHours.class, cmd -> cmd.tutorId() == tutor);
+    }
+
     @Test
     void reserveThenSettleAtTheEnd() {
         clock.set(NOW);
@@ -64,8 +81,7 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
         CompletableFuture<HttpStatus> created = createInBackground(tutor);
         SagaScript script = wallet();
 
-        SagaScript.Expected<ReserveHours> expected = script.expectCommand(EventTypes.RESERVE_HOURS,
-                ReserveHours.class, cmd -> cmd.tutorId() == tutor);
+        SagaScript.Expected<ReserveHours> expected = reserveSent(script, tutor);
         ReserveHours reserve = expected.command();
         expected.andGivenReply(EventTypes.HOURS_RESERVED, cmd -> new WalletReplies.HoursReserved(cmd.sagaId(),
                         tutor, cmd.sessionId(), 60, false, 540))
@@ -91,8 +107,7 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
         long tutor = newUser();
         CompletableFuture<HttpStatus> created = createInBackground(tutor);
 
-        SagaScript script = wallet().expectCommand(EventTypes.RESERVE_HOURS, ReserveHours.class,
-                        cmd -> cmd.tutorId() == tutor)
+        SagaScript script = reserveSent(wallet(), tutor)
                 .andGivenReply(EventTypes.HOURS_RESERVATION_REFUSED, cmd -> new WalletReplies.HoursReservationRefused(
                         cmd.sagaId(), tutor, cmd.sessionId(), 60, 15))
                 .expectState("failed", CoachingSessionSaga.RESERVE);
@@ -107,8 +122,7 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
         long tutor = newUser();
         CompletableFuture<HttpStatus> created = createInBackground(tutor);
         SagaScript script = wallet();
-        SagaScript.Expected<ReserveHours> expected = script.expectCommand(EventTypes.RESERVE_HOURS,
-                ReserveHours.class, cmd -> cmd.tutorId() == tutor);
+        SagaScript.Expected<ReserveHours> expected = reserveSent(script, tutor);
         ReserveHours reserve = expected.command();
         expected.andGivenReply(EventTypes.HOURS_RESERVED, cmd -> new WalletReplies.HoursReserved(cmd.sagaId(), tutor,
                         cmd.sessionId(), 60, false, 540))
@@ -165,12 +179,11 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
 
     @Test
     void aReservationUnansweredPastItsTimeoutFailsTheSessionAndIsCompensatedByARelease() {
-        clock.set(NOW);
-        long tutor = newUser();
-        CompletableFuture<HttpStatus> created = createInBackground(tutor);
-        SagaScript script = wallet();
-        ReserveHours reserve = script.expectCommand(EventTypes.RESERVE_HOURS, ReserveHours.class,
-                cmd -> cmd.tutorId() == tutor).command();
+        Creation creation = creationReserving();
+        long tutor = creation.tutor();
+        CompletableFuture<HttpStatus> created = creation.answer();
+        SagaScript script = creation.script();
+        ReserveHours reserve = creation.reserve();
         assertThat(answered(created)).isEqualTo(HttpStatus.ACCEPTED);
 
         // Resent with backoff while within the timeout ...
@@ -237,7 +250,7 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
         long tutor = newUser();
         CompletableFuture<HttpStatus> created = createInBackground(tutor);
         SagaScript script = wallet();
-        script.expectCommand(EventTypes.RESERVE_HOURS, ReserveHours.class, cmd -> cmd.tutorId() == tutor).andNoReply();
+        reserveSent(script, tutor).andNoReply();
         answered(created);
         clock.set(NOW.plus(Duration.ofMinutes(2)));
         engine.recover().block();
@@ -258,12 +271,10 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
      */
     @Test
     void aReplyWaitsForItsSessionBeforeItLocksTheSaga() {
-        clock.set(NOW);
-        long tutor = newUser();
-        CompletableFuture<HttpStatus> created = createInBackground(tutor);
-        SagaScript script = wallet();
-        ReserveHours reserve = script.expectCommand(EventTypes.RESERVE_HOURS, ReserveHours.class,
-                cmd -> cmd.tutorId() == tutor).command();
+        Creation creation = creationReserving();
+        long tutor = creation.tutor();
+        SagaScript script = creation.script();
+        ReserveHours reserve = creation.reserve();
 
         Connection holder = Mono.from(connections.create()).block();
         try {
@@ -284,7 +295,7 @@ class CoachingSessionSagaScriptTest extends SessionIntegrationTest {
         }
 
         script.expectState("idle", CoachingSessionSaga.RESERVE);
-        answered(created);
+        answered(creation.answer());
         assertThat(sessionStatus(reserve.sessionId())).isEqualTo("scheduled");
     }
 }
