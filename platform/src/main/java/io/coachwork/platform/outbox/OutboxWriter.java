@@ -88,7 +88,7 @@ public class OutboxWriter {
      * same statement.
      */
     public Mono<Void> runWith(Change change) {
-        return inTransaction().flatMap(pending -> execute(change, pending.map(Pending::drain).orElse(List.of())));
+        return transaction().flatMap(tx -> execute(change, tx.map(this::kept).orElse(List.of())));
     }
 
     /**
@@ -111,12 +111,12 @@ public class OutboxWriter {
             }
             Row row = new Row(topic, key, type, payload, trace,
                     ctx.<String>getOrEmpty(CorrelationIdFilter.CONTEXT_KEY).orElse(null));
-            return inTransaction().flatMap(pending -> {
-                if (pending.isPresent() && change == null) {
-                    pending.get().rows.add(row);
+            return transaction().flatMap(tx -> {
+                if (tx.isPresent() && change == null) {
+                    keep(tx.get(), row);
                     return Mono.<Void>empty();
                 }
-                List<Row> rows = new ArrayList<>(pending.map(Pending::drain).orElse(List.of()));
+                List<Row> rows = new ArrayList<>(tx.map(this::kept).orElse(List.of()));
                 rows.add(row);
                 return execute(change, rows);
             })
@@ -126,25 +126,40 @@ public class OutboxWriter {
         });
     }
 
-    /** The events the current transaction has yet to write; empty outside a transaction. */
-    private Mono<Optional<Pending>> inTransaction() {
+    /** The current transaction's synchronization; empty outside a transaction. */
+    private static Mono<Optional<TransactionSynchronizationManager>> transaction() {
         return TransactionSynchronizationManager.forCurrentTransaction()
-                .map(sync -> {
-                    if (!sync.isSynchronizationActive()) {
-                        return Optional.<Pending>empty();
-                    }
-                    // Looked up among the transaction's own synchronizations, so a suspended outer transaction
-                    // never receives an inner one's events.
-                    for (TransactionSynchronization registered : sync.getSynchronizations()) {
-                        if (registered instanceof Pending pending && pending.writer == this) {
-                            return Optional.of(pending);
-                        }
-                    }
-                    Pending pending = new Pending(this);
-                    sync.registerSynchronization(pending);
-                    return Optional.of(pending);
-                })
+                .map(sync -> sync.isSynchronizationActive() ? Optional.of(sync)
+                        : Optional.<TransactionSynchronizationManager>empty())
                 .onErrorResume(NoTransactionException.class, e -> Mono.just(Optional.empty()));
+    }
+
+    /**
+     * The transaction's kept events, looked up among its own synchronizations, so a suspended outer
+     * transaction never receives an inner one's events; null when it kept none.
+     */
+    private Pending pending(TransactionSynchronizationManager tx) {
+        for (TransactionSynchronization registered : tx.getSynchronizations()) {
+            if (registered instanceof Pending pending && pending.writer == this) {
+                return pending;
+            }
+        }
+        return null;
+    }
+
+    private void keep(TransactionSynchronizationManager tx, Row row) {
+        Pending pending = pending(tx);
+        if (pending == null) {
+            pending = new Pending(this);
+            tx.registerSynchronization(pending);
+        }
+        pending.rows.add(row);
+    }
+
+    /** The events the transaction kept so far, handed over to the statement about to run. */
+    private List<Row> kept(TransactionSynchronizationManager tx) {
+        Pending pending = pending(tx);
+        return pending == null ? List.of() : pending.drain();
     }
 
     /** Runs {@code change} (may be null) and inserts {@code rows} (may be empty) in one statement. */

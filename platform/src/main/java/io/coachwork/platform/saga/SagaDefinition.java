@@ -43,7 +43,7 @@ public final class SagaDefinition<D> {
     public record Reply<D, R>(String type, Class<R> payload, ReplyHandler<D, R> handler) {
     }
 
-    private record AggregateLock<D>(String sql, Function<D, Object> key) {
+    private record AggregateLock<D>(String sql, Function<D, ?> key) {
     }
 
     /**
@@ -128,9 +128,8 @@ public final class SagaDefinition<D> {
          * (for example {@code "SELECT id FROM coaching_session WHERE id = :aggregate FOR UPDATE"}). The engine
          * runs it inside the statement that locks the saga, so the lock costs no round trip of its own.
          */
-        @SuppressWarnings("unchecked")
         public Builder<D> lockFirst(String sql, Function<D, ?> key) {
-            this.lockFirst = new AggregateLock<>(sql, (Function<D, Object>) key);
+            this.lockFirst = new AggregateLock<>(sql, key);
             return this;
         }
 
