@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.kafka.receiver.KafkaReceiver;
+import reactor.kafka.receiver.ReceiverPartition;
 import reactor.util.retry.Retry;
 
 /**
@@ -17,6 +18,10 @@ import reactor.util.retry.Retry;
  * instance keeps: a consumer group of its own (a random suffix), reading from the latest offset and
  * committing nothing, so the group holds no offsets and goes when the instance does. Not an inbox
  * consumer: the action must be harmless to run twice.
+ * <p>
+ * The action also runs each time the listener is given its partitions, once their read positions are fixed: an
+ * event sent before that (while the instance started, or while the listener resubscribed after a failure) is not
+ * read from the latest offset, so the action covers it there.
  */
 public abstract class EveryInstanceListener extends BackgroundStream {
 
@@ -42,7 +47,11 @@ public abstract class EveryInstanceListener extends BackgroundStream {
     @Override
     protected Disposable subscribe() {
         return KafkaReceiver.create(clients.receiverOptions(name + "-" + UUID.randomUUID(), Set.of(topic))
-                        .consumerProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"))
+                        .consumerProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest")
+                        .addAssignListener(partitions -> {
+                            partitions.forEach(ReceiverPartition::position);
+                            action.run();
+                        }))
                 .receive()
                 .doOnNext(record -> {
                     if (ofType(record.value())) {
